@@ -1,0 +1,439 @@
+package dev.reactiveawait;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The asyncio vocabulary for code inside tasks: {@code run}, {@code createTask}, {@code await},
+ * {@code sleep}, {@code gather}, {@code currentTask}. Import it statically and write async code as
+ * plain imperative code:
+ * {@snippet :
+ * import static dev.reactiveawait.Async.*;
+ *
+ * List<Integer> results = run(() -> {
+ *     List<Task<Integer>> jobs = new ArrayList<>();
+ *     for (int i = 0; i < 10; i++) {
+ *         int n = i;
+ *         jobs.add(createTask(() -> { sleep(Duration.ofSeconds(n)); return n * n; }));
+ *     }
+ *     return await(gather(jobs)); // 9 s, not 45
+ * });
+ * }
+ *
+ * <dl>
+ * <dt><b>Thread:</b></dt>
+ * <dd>{@code await} inside a task suspends the task, not a platform thread: the loop runs other
+ *     tasks meanwhile. On a plain thread that belongs to no loop, {@code await} blocks that thread
+ *     (like {@code Mono.block()}); on a loop's thread outside a task (a callback, or the thread
+ *     that runs the loop) it throws {@link IllegalStateException}, because it would deadlock.</dd>
+ * <dt><b>Cancellation:</b></dt>
+ * <dd>A cancelled task's pending {@code await} (or {@code sleep}) throws
+ *     {@link CancelledException}.</dd>
+ * </dl>
+ *
+ * @since 0.1
+ */
+public final class Async {
+    private Async() {}
+
+    // ---------------------------------------------------------------- run
+
+    /**
+     * Runs {@code main} as the main task of a new loop on the system clock, then closes the loop
+     * (cancelling tasks left pending), like {@code asyncio.run}.
+     *
+     * @param main the main task's body
+     * @param <T> the result type
+     * @return what {@code main} returned
+     * @throws IllegalStateException if called from inside a running loop
+     */
+    public static <T extends @Nullable Object> T run(Coroutine<T> main) {
+        return run(LoopClock.system(), main);
+    }
+
+    /**
+     * Runs {@code main} as the main task of a new loop on the system clock, then closes the loop.
+     *
+     * @param main the main task's body
+     * @throws IllegalStateException if called from inside a running loop
+     */
+    public static void run(VoidCoroutine main) {
+        run(LoopClock.system(), asCoroutine(main));
+    }
+
+    /**
+     * Runs {@code main} on a new loop driven by {@code clock}; with {@link LoopClock#virtual()},
+     * sleeps take no real time.
+     *
+     * @param clock the loop's clock
+     * @param main the main task's body
+     * @param <T> the result type
+     * @return what {@code main} returned
+     * @throws IllegalStateException if called from inside a running loop
+     */
+    public static <T extends @Nullable Object> T run(LoopClock clock, Coroutine<T> main) {
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(main, "main");
+        if (EventLoop.CURRENT.get() != null) {
+            throw new IllegalStateException("run() cannot be called from a running event loop: "
+                    + "inside a task, use createTask() or await the work instead");
+        }
+        try (EventLoop loop = EventLoop.create(clock)) {
+            return loop.runUntilComplete(main);
+        }
+    }
+
+    /**
+     * Runs {@code main} on a new loop driven by {@code clock}.
+     *
+     * @param clock the loop's clock
+     * @param main the main task's body
+     * @throws IllegalStateException if called from inside a running loop
+     */
+    public static void run(LoopClock clock, VoidCoroutine main) {
+        run(clock, asCoroutine(main));
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /**
+     * Schedules {@code body} as a new task of the running loop. Its first step runs after what is
+     * already ready, not now.
+     * {@snippet :
+     * Task<Integer> t = createTask(() -> { sleep(Duration.ofSeconds(1)); return 1; });
+     * }
+     *
+     * @param body the body
+     * @param <T> the result type
+     * @return the task
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T extends @Nullable Object> Task<T> createTask(Coroutine<T> body) {
+        return currentLoop().createTask(null, body);
+    }
+
+    /**
+     * Schedules {@code body} as a new task of the running loop.
+     *
+     * @param body the body
+     * @return the task, whose result is {@code null}
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static Task<Void> createTask(VoidCoroutine body) {
+        return currentLoop().createTask(null, asCoroutine(body));
+    }
+
+    /**
+     * Schedules {@code body} as a new named task of the running loop.
+     *
+     * @param name the task's name
+     * @param body the body
+     * @param <T> the result type
+     * @return the task
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T extends @Nullable Object> Task<T> createTask(String name, Coroutine<T> body) {
+        return currentLoop().createTask(Objects.requireNonNull(name, "name"), body);
+    }
+
+    /**
+     * Schedules {@code body} as a new named task of the running loop.
+     *
+     * @param name the task's name
+     * @param body the body
+     * @return the task
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static Task<Void> createTask(String name, VoidCoroutine body) {
+        return currentLoop().createTask(Objects.requireNonNull(name, "name"), asCoroutine(body));
+    }
+
+    // ---------------------------------------------------------------- await
+
+    /**
+     * Waits for {@code awaitable} and returns its result. Inside a task, the task is suspended and
+     * the loop runs other tasks; an awaitable that is already done returns at once, without
+     * letting anything else run.
+     * {@snippet :
+     * int n = await(createTask(() -> 42));
+     * }
+     *
+     * @param awaitable a task or promise
+     * @param <T> the result type
+     * @return its value
+     * @throws CancelledException if the awaitable, or the awaiting task, was cancelled
+     * @throws IllegalStateException if called on a loop's thread outside a task, or by a task on
+     *     itself
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) the exception the
+     *     awaitable ended with
+     */
+    public static <T extends @Nullable Object> T await(Awaitable<T> awaitable) {
+        AbstractAwaitable<T> a = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
+        Object current = EventLoop.CURRENT.get();
+        if (current == null) {
+            return EventLoop.block(a);
+        }
+        Task<?> me = requireTask(current, "await");
+        return me.loop.await(me, a);
+    }
+
+    /**
+     * Waits for a {@link CompletionStage} (a {@code CompletableFuture}, for instance) and returns its
+     * value. An already completed {@code CompletableFuture} returns at once. Cancelling the awaiting
+     * task cancels the stage if it is a {@link Future}; the stage's exception comes out unchanged
+     * (unwrapped from {@link CompletionException}).
+     * {@snippet :
+     * String body = await(httpClient.sendAsync(request, BodyHandlers.ofString())).body();
+     * }
+     *
+     * @param stage the stage
+     * @param <T> the result type
+     * @return its value
+     * @throws CancelledException if the stage was cancelled, or the awaiting task was
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) the exception the
+     *     stage ended with
+     */
+    public static <T extends @Nullable Object> T await(CompletionStage<T> stage) {
+        Objects.requireNonNull(stage, "stage");
+        if (stage instanceof CompletableFuture<T> f && f.isDone()) {
+            return joinDone(f);
+        }
+        Object current = EventLoop.CURRENT.get();
+        if (current == null) {
+            CompletableFuture<T> f = stage.toCompletableFuture();
+            try {
+                return f.get();
+            } catch (ExecutionException e) {
+                throw Sneaky.raise(e.getCause() != null ? e.getCause() : e);
+            } catch (CancellationException e) {
+                throw cancelled(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                CancelledException c = new CancelledException("interrupted while blocked in await(" + stage + ")");
+                c.initCause(e);
+                throw c;
+            }
+        }
+        Task<?> me = requireTask(current, "await");
+        EventLoop loop = me.loop;
+        Promise<T> promise = new Promise<>(loop, null);
+        loop.externalWaitStarted();
+        stage.whenComplete((value, error) -> loop.post(() -> {
+            loop.externalWaitEnded();
+            if (error == null) {
+                promise.trySucceed(value);
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof CancellationException ce) {
+                    promise.cancel(ce.getMessage());
+                } else {
+                    promise.tryFail(cause);
+                }
+            }
+        }));
+        try {
+            return loop.await(me, promise);
+        } catch (CancelledException e) {
+            if (stage instanceof Future<?> f) {
+                f.cancel(false);
+            }
+            throw e;
+        }
+    }
+
+    private static <T extends @Nullable Object> T joinDone(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw Sneaky.raise(e.getCause() != null ? e.getCause() : e);
+        } catch (CancellationException e) {
+            throw cancelled(e);
+        }
+    }
+
+    private static CancelledException cancelled(CancellationException e) {
+        CancelledException c = new CancelledException(e.getMessage());
+        c.initCause(e);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- sleep
+
+    /**
+     * Suspends the current task for {@code delay} on the loop's clock. {@link Duration#ZERO} (or a
+     * negative delay) yields once: every other ready step runs before the task resumes.
+     * {@snippet :
+     * sleep(Duration.ofSeconds(1));
+     * sleep(Duration.ZERO); // let the others run
+     * }
+     *
+     * @param delay how long
+     * @throws CancelledException if the task is cancelled meanwhile
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static void sleep(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        Task<?> me = requireTask(EventLoop.CURRENT.get(), "sleep");
+        EventLoop loop = me.loop;
+        if (delay.isZero() || delay.isNegative()) {
+            loop.yieldNow(me);
+            return;
+        }
+        Promise<@Nullable Void> wakeUp = new Promise<>(loop, null);
+        TimerHandle timer = loop.callAt(loop.deadline(delay), () -> wakeUp.trySucceed(null));
+        try {
+            loop.await(me, wakeUp);
+        } finally {
+            timer.cancel();
+        }
+    }
+
+    // ---------------------------------------------------------------- gather
+
+    /**
+     * One awaitable for many: its value is the list of their values in argument order (not
+     * completion order). The first failure (or cancellation) of a child fails the gather at once;
+     * the other children keep running. Cancelling the gather cancels the children.
+     * {@snippet :
+     * List<Integer> both = await(gather(createTask(() -> 1), createTask(() -> 2))); // [1, 2]
+     * }
+     *
+     * @param awaitables tasks and promises of the running loop (duplicates are awaited once)
+     * @param <T> the common result type
+     * @return an awaitable of the values
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    @SafeVarargs
+    public static <T extends @Nullable Object> Awaitable<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        List<Awaitable<?>> list = new java.util.ArrayList<>(awaitables.length);
+        for (Awaitable<? extends T> a : awaitables) {
+            list.add(a);
+        }
+        return Gather.of(currentLoop(), list, false);
+    }
+
+    /**
+     * One awaitable for a collection of them; see {@link #gather(Awaitable[])}.
+     *
+     * @param awaitables tasks and promises of the running loop
+     * @param <T> the common result type
+     * @return an awaitable of the values, in iteration order
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T extends @Nullable Object> Awaitable<List<T>> gather(
+            Collection<? extends Awaitable<? extends T>> awaitables) {
+        return Gather.of(currentLoop(), List.copyOf(awaitables), false);
+    }
+
+    /**
+     * Like {@link #gather(Awaitable[])}, but waits for every child and reports each outcome
+     * instead of failing (asyncio's {@code gather(..., return_exceptions=True)}); a cancelled
+     * child is a {@link Outcome.Failure} holding a {@link CancelledException}.
+     * {@snippet :
+     * List<Outcome<Integer>> all = await(gatherSettled(ok, failing));
+     * }
+     *
+     * @param awaitables tasks and promises of the running loop
+     * @param <T> the common result type
+     * @return an awaitable of the outcomes in argument order
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    @SafeVarargs
+    public static <T extends @Nullable Object> Awaitable<List<Outcome<T>>> gatherSettled(
+            Awaitable<? extends T>... awaitables) {
+        List<Awaitable<?>> list = new java.util.ArrayList<>(awaitables.length);
+        for (Awaitable<? extends T> a : awaitables) {
+            list.add(a);
+        }
+        return Gather.of(currentLoop(), list, true);
+    }
+
+    /**
+     * Like {@link #gather(Collection)}, reporting each outcome; see {@link #gatherSettled(Awaitable[])}.
+     *
+     * @param awaitables tasks and promises of the running loop
+     * @param <T> the common result type
+     * @return an awaitable of the outcomes in iteration order
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static <T extends @Nullable Object> Awaitable<List<Outcome<T>>> gatherSettled(
+            Collection<? extends Awaitable<? extends T>> awaitables) {
+        return Gather.of(currentLoop(), List.copyOf(awaitables), true);
+    }
+
+    // ---------------------------------------------------------------- introspection
+
+    /**
+     * The task whose code is running, or {@code null} in a callback or outside any loop.
+     *
+     * @return the current task
+     */
+    public static @Nullable Task<?> currentTask() {
+        Object current = EventLoop.CURRENT.get();
+        if (current instanceof Task<?> t) {
+            return t.loop.current;
+        }
+        return current instanceof EventLoop loop ? loop.current : null;
+    }
+
+    /**
+     * The pending tasks of the running loop.
+     *
+     * @return a snapshot, in creation order
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static Set<Task<?>> allTasks() {
+        return currentLoop().allTasks();
+    }
+
+    /**
+     * The loop running the calling code (a task or a callback).
+     *
+     * @return the loop
+     * @throws IllegalStateException if no loop runs on this thread
+     */
+    public static EventLoop currentLoop() {
+        Object current = EventLoop.CURRENT.get();
+        if (current instanceof Task<?> t) {
+            return t.loop;
+        }
+        if (current instanceof EventLoop loop) {
+            return loop;
+        }
+        throw new IllegalStateException("no running event loop on thread \"" + Thread.currentThread().getName()
+                + "\": call this inside a task (Async.run(...) starts one)");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Coroutine<@Nullable Void> asCoroutine(VoidCoroutine body) {
+        Objects.requireNonNull(body, "body");
+        return () -> {
+            body.run();
+            return null;
+        };
+    }
+
+    private static Task<?> requireTask(@Nullable Object current, String what) {
+        if (current instanceof Task<?> t && t.loop.current == t) {
+            return t;
+        }
+        if (current == null) {
+            throw new IllegalStateException(what + "() outside any event loop: call it inside a task");
+        }
+        throw new IllegalStateException(what + "() called on the event loop's thread outside a task "
+                + "(in a callback, or on the thread running the loop): it would deadlock the loop; "
+                + "create a task with createTask(...) and " + what + " inside it");
+    }
+}

@@ -1,0 +1,739 @@
+package dev.reactiveawait;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An asyncio event loop: runs tasks and callbacks one at a time, in asyncio's order.
+ *
+ * <p>Each loop iteration runs the callbacks and task steps that were ready when it began, in FIFO
+ * order; then the next iteration takes what became ready meanwhile, plus the timers that came due
+ * (in deadline, then scheduling order), plus callbacks posted from other threads. There is no
+ * central driver thread: the task that suspends picks the next ready step itself and hands the
+ * loop straight to it (one virtual-thread handoff per switch).
+ *
+ * <dl>
+ * <dt><b>Thread:</b></dt>
+ * <dd>Task bodies, callbacks and done-callbacks never run in parallel with each other. Loop-only
+ *     methods throw {@link WrongThreadException} from other threads while the loop runs; other
+ *     threads use {@link #callSoonThreadsafe} and {@link #submit}.</dd>
+ * <dt><b>Cancellation:</b></dt>
+ * <dd>{@link #close()} cancels the tasks still pending and runs the loop until they have cleaned
+ *     up, as {@code asyncio.run} does.</dd>
+ * </dl>
+ * {@snippet :
+ * try (EventLoop loop = EventLoop.create()) {
+ *     int answer = loop.runUntilComplete(() -> {
+ *         sleep(Duration.ofMillis(10));
+ *         return 42;
+ *     });
+ * }
+ * }
+ *
+ * @since 0.1
+ */
+public final class EventLoop implements AutoCloseable {
+    /** The task (on task threads) or the loop (on a driver thread) of the current thread. */
+    static final ThreadLocal<@Nullable Object> CURRENT = new ThreadLocal<>();
+
+    private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
+    private static final Object STOP = new Object();
+    private static final int FIRST_FAILURE_PRUNE = 1024;
+
+    private final LoopClock clock;
+    private final @Nullable VirtualClock virtualClock;
+    private final Thread.Builder.OfVirtual threads = Thread.ofVirtual().inheritInheritableThreadLocals(false);
+
+    // Everything below is loop-only (read and written by the strand holding the baton), except
+    // where a comment says otherwise. Baton handoffs (a volatile write/read pair) order them.
+    /** Ready task steps ({@link Task}), callbacks ({@link Handle}) and internal {@link Runnable}s. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final TimerQueue timers = new TimerQueue();
+    /** The only state other threads touch. */
+    private final Inbox inbox = new Inbox();
+    private final LinkedHashSet<Task<?>> pending = new LinkedHashSet<>();
+    private final ArrayList<AbstractAwaitable<?>> failures = new ArrayList<>();
+    private int nextFailurePrune = FIRST_FAILURE_PRUNE;
+    /** The task whose step runs now, or {@code null} while callbacks run. */
+    @Nullable Task<?> current;
+    private int batchRemaining;
+    private boolean ranIteration;
+    private boolean stopping;
+    private boolean idleInterrupted;
+    /** Awaits of work done elsewhere (another thread) still pending: a virtual clock must not jump. */
+    private int externalWaits;
+    private @Nullable Strand driver;
+    /** Written by the thread entering or leaving {@code runUntilComplete}; read anywhere. */
+    private volatile boolean running;
+    /** Written once by {@link #close()}; read anywhere. */
+    private volatile boolean closed;
+
+    private EventLoop(LoopClock clock) {
+        this.clock = clock;
+        this.virtualClock = clock instanceof VirtualClock v ? v : null;
+    }
+
+    /**
+     * A new loop on the system clock.
+     *
+     * @return the loop, not running
+     */
+    public static EventLoop create() {
+        return new EventLoop(LoopClock.system());
+    }
+
+    /**
+     * A new loop on the given clock; pass {@link LoopClock#virtual()} for tests.
+     *
+     * @param clock the clock every timer of the loop reads
+     * @return the loop, not running
+     */
+    public static EventLoop create(LoopClock clock) {
+        return new EventLoop(Objects.requireNonNull(clock, "clock"));
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Runs {@code main} as a task until it completes, and returns its result. The loop can run
+     * again later; tasks still pending stay pending until then (or until {@link #close()}).
+     *
+     * @param main the main task's body
+     * @param <T> the result type
+     * @return what {@code main} returned
+     * @throws IllegalStateException if the loop is closed or already running, or if called from
+     *     inside a loop
+     */
+    public <T extends @Nullable Object> T runUntilComplete(Coroutine<T> main) {
+        Objects.requireNonNull(main, "main");
+        checkCanRun("runUntilComplete");
+        return runUntilComplete(createTask(main));
+    }
+
+    /**
+     * Runs {@code main} as a task until it completes.
+     *
+     * @param main the main task's body
+     * @throws IllegalStateException if the loop is closed or already running, or if called from
+     *     inside a loop
+     */
+    public void runUntilComplete(VoidCoroutine main) {
+        Objects.requireNonNull(main, "main");
+        runUntilComplete(Async.asCoroutine(main));
+    }
+
+    /**
+     * Runs the loop until {@code awaitable} is done, and returns its result.
+     *
+     * @param awaitable a task or promise of this loop
+     * @param <T> the result type
+     * @return its result
+     * @throws IllegalStateException if the loop is closed or already running, if called from inside
+     *     a loop, or if the loop was stopped before {@code awaitable} completed
+     */
+    public <T extends @Nullable Object> T runUntilComplete(Awaitable<T> awaitable) {
+        AbstractAwaitable<T> a = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
+        if (a.loop != this) {
+            throw new IllegalStateException(awaitable + " belongs to another loop");
+        }
+        checkCanRun("runUntilComplete");
+        Runnable stopper = this::stop;
+        java.util.function.Consumer<Awaitable<T>> onDone = x -> stopper.run();
+        enter();
+        try {
+            a.addDoneCallback(onDone);
+            drive();
+        } finally {
+            a.removeCallback(onDone);
+            leave();
+        }
+        if (!a.isDone()) {
+            throw new IllegalStateException("the loop was stopped before " + awaitable + " completed");
+        }
+        return a.result();
+    }
+
+    /**
+     * Runs the loop until {@link #stop()} is called (by a task, a callback or another thread), for
+     * loops that serve work submitted with {@link #submit}.
+     *
+     * @throws IllegalStateException if the loop is closed or already running, or if called from
+     *     inside a loop
+     */
+    public void runForever() {
+        checkCanRun("runForever");
+        enter();
+        try {
+            drive();
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Stops the running loop after the current iteration. From another thread, the request is
+     * forwarded through the inbox.
+     */
+    public void stop() {
+        if (inLoop() || !running) {
+            stopping = true;
+        } else {
+            post(() -> stopping = true);
+        }
+    }
+
+    /**
+     * Whether the loop runs now ({@code runUntilComplete} or {@code runForever} in progress).
+     *
+     * @return {@code true} while running
+     */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return {@code true} once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Whether the calling code runs on this loop (a task step or a callback of it).
+     *
+     * @return {@code true} on the loop
+     */
+    public boolean inLoop() {
+        Object c = CURRENT.get();
+        return c == this || (c instanceof Task<?> t && t.loop == this);
+    }
+
+    /**
+     * Cancels the tasks still pending, runs the loop until they have finished (their
+     * {@code finally} blocks run), reports task exceptions nobody retrieved, and closes the loop.
+     * Closing twice is harmless.
+     *
+     * @throws IllegalStateException if the loop is running
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (running || CURRENT.get() != null) {
+            throw new IllegalStateException("close() called while the loop runs: call it after runUntilComplete returns");
+        }
+        try {
+            cancelPendingTasks();
+        } finally {
+            closed = true;
+            reportUnretrieved();
+        }
+    }
+
+    private void cancelPendingTasks() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Task<?>> toCancel = new ArrayList<>(pending);
+        for (Task<?> t : toCancel) {
+            t.cancel();
+        }
+        runUntilComplete(Gather.<Object>of(this, toCancel, true));
+        for (Task<?> t : toCancel) {
+            Throwable e = t.isCancelled() ? null : t.exception();
+            if (e != null) {
+                LOG.log(Level.ERROR, "unhandled exception in " + t + " during close()", e);
+            }
+        }
+    }
+
+    private void checkCanRun(String method) {
+        if (closed) {
+            throw new IllegalStateException(method + "() on a closed event loop");
+        }
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException(method + "() cannot be called from a running event loop: "
+                    + "inside a task, await the work instead");
+        }
+        if (running) {
+            throw new IllegalStateException(method + "(): this event loop is already running on another thread");
+        }
+    }
+
+    private void enter() {
+        running = true;
+        driver = new Strand(null, Thread.currentThread());
+        CURRENT.set(this);
+        ranIteration = false;
+    }
+
+    private void leave() {
+        CURRENT.remove();
+        driver = null;
+        current = null;
+        running = false;
+        if (idleInterrupted) {
+            idleInterrupted = false;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drive() {
+        yieldBaton(Objects.requireNonNull(driver), null, false);
+    }
+
+    // ---------------------------------------------------------------- scheduling API
+
+    /**
+     * Schedules {@code callback} to run on the loop after the callbacks and steps already ready.
+     *
+     * @param callback the callback; its exceptions are logged, not propagated
+     * @return a handle to cancel it
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public Handle callSoon(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread("callSoon");
+        Handle h = new Handle(callback);
+        ready.add(h);
+        return h;
+    }
+
+    /**
+     * Schedules {@code callback} to run once {@code delay} has passed on the loop's clock.
+     *
+     * @param delay the delay; zero or negative means the next iteration
+     * @param callback the callback
+     * @return a handle to cancel it
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        Objects.requireNonNull(delay, "delay");
+        return callAt(deadline(delay), callback);
+    }
+
+    /**
+     * Schedules {@code callback} to run when the loop's clock reaches {@code deadlineNanos}.
+     *
+     * @param deadlineNanos the deadline, on the {@link #time()} scale
+     * @param callback the callback
+     * @return a handle to cancel it
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public TimerHandle callAt(long deadlineNanos, Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkThread("callAt");
+        return timers.schedule(deadlineNanos, callback);
+    }
+
+    /**
+     * Schedules {@code callback} from any thread; it runs on the loop at its next iteration, and
+     * wakes the loop if it is idle.
+     *
+     * @param callback the callback
+     * @throws IllegalStateException if the loop is closed
+     */
+    public void callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        if (closed) {
+            throw new IllegalStateException("callSoonThreadsafe() on a closed event loop");
+        }
+        inbox.post(callback);
+    }
+
+    /**
+     * The loop's time.
+     *
+     * @return nanoseconds on the loop's clock (a virtual clock starts at 0)
+     */
+    public long time() {
+        return clock.nanoTime();
+    }
+
+    /**
+     * The loop's clock.
+     *
+     * @return the clock given at creation
+     */
+    public LoopClock clock() {
+        return clock;
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /**
+     * Schedules a task running {@code body}; see {@link Async#createTask(Coroutine)}.
+     *
+     * @param body the body
+     * @param <T> the result type
+     * @return the task, scheduled (its first step runs after what is already ready)
+     * @throws WrongThreadException if called from another thread while the loop runs
+     * @throws IllegalStateException if the loop is closed
+     */
+    public <T extends @Nullable Object> Task<T> createTask(Coroutine<T> body) {
+        return createTask(null, body);
+    }
+
+    /**
+     * Schedules a task running {@code body}.
+     *
+     * @param body the body
+     * @return the task
+     * @throws WrongThreadException if called from another thread while the loop runs
+     * @throws IllegalStateException if the loop is closed
+     */
+    public Task<Void> createTask(VoidCoroutine body) {
+        return createTask(null, Async.asCoroutine(body));
+    }
+
+    /**
+     * Schedules a named task running {@code body}.
+     *
+     * @param name the task's name (a {@code null} name means {@code Task-N})
+     * @param body the body
+     * @param <T> the result type
+     * @return the task
+     * @throws WrongThreadException if called from another thread while the loop runs
+     * @throws IllegalStateException if the loop is closed
+     */
+    public <T extends @Nullable Object> Task<T> createTask(@Nullable String name, Coroutine<T> body) {
+        Objects.requireNonNull(body, "body");
+        checkThread("createTask");
+        if (closed) {
+            throw new IllegalStateException("createTask() on a closed event loop");
+        }
+        Task<T> task = new Task<>(this, name, body);
+        pending.add(task);
+        ready.add(task);
+        return task;
+    }
+
+    /**
+     * Schedules a named task running {@code body}.
+     *
+     * @param name the task's name
+     * @param body the body
+     * @return the task
+     * @throws WrongThreadException if called from another thread while the loop runs
+     * @throws IllegalStateException if the loop is closed
+     */
+    public Task<Void> createTask(@Nullable String name, VoidCoroutine body) {
+        return createTask(name, Async.asCoroutine(body));
+    }
+
+    /**
+     * Runs {@code body} as a task of this loop from any thread, and returns a future of its
+     * result (asyncio's {@code run_coroutine_threadsafe}). Cancelling the future cancels the task.
+     *
+     * @param body the body
+     * @param <T> the result type
+     * @return a future completed on the loop when the task ends
+     * @throws IllegalStateException if the loop is closed
+     */
+    public <T extends @Nullable Object> CompletableFuture<T> submit(Coroutine<T> body) {
+        Objects.requireNonNull(body, "body");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        callSoonThreadsafe(() -> {
+            Task<T> task = createTask(body);
+            future.whenComplete((v, e) -> {
+                if (future.isCancelled()) {
+                    task.cancel();
+                }
+            });
+            task.addDoneCallback(t -> {
+                if (t.isCancelled()) {
+                    future.cancel(false);
+                } else if (t.exception() instanceof Throwable e) {
+                    future.completeExceptionally(e);
+                } else {
+                    future.complete(t.result());
+                }
+            });
+        });
+        return future;
+    }
+
+    /**
+     * The tasks of this loop that are not done yet, in creation order.
+     *
+     * @return a snapshot
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public Set<Task<?>> allTasks() {
+        checkThread("allTasks");
+        return Collections.unmodifiableSet(new LinkedHashSet<>(pending));
+    }
+
+    @Override
+    public String toString() {
+        return "EventLoop[" + (closed ? "closed" : running ? "running" : "idle") + ", " + clock
+                + ", tasks=" + pending.size() + "]";
+    }
+
+    // ---------------------------------------------------------------- internals for the package
+
+    /** Throws unless called on the loop, or while the loop is not running (setup code). */
+    void checkThread(String method) {
+        if (running && !inLoop()) {
+            throw new WrongThreadException(method + "() called from thread \"" + Thread.currentThread().getName()
+                    + "\", which is not this loop's; use callSoonThreadsafe() or submit()");
+        }
+    }
+
+    /** Any thread, no checks: internal signals that must reach the loop even while it closes. */
+    void post(Runnable callback) {
+        inbox.post(callback);
+    }
+
+    /** Loop: appends a task step or callback to the ready queue. */
+    void enqueue(Object step) {
+        ready.add(step);
+    }
+
+    /** Loop: a deadline {@code delay} from now, saturating instead of overflowing. */
+    long deadline(Duration delay) {
+        long now = clock.nanoTime();
+        long nanos;
+        try {
+            nanos = delay.toNanos();
+        } catch (ArithmeticException tooLong) {
+            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        long sum = now + nanos;
+        return ((now ^ sum) & (nanos ^ sum)) < 0 ? (nanos > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : sum;
+    }
+
+    void externalWaitStarted() {
+        externalWaits++;
+    }
+
+    void externalWaitEnded() {
+        externalWaits--;
+    }
+
+    void taskDone(Task<?> task) {
+        pending.remove(task);
+    }
+
+    void trackFailure(AbstractAwaitable<?> failed) {
+        failures.add(failed);
+        if (failures.size() >= nextFailurePrune) {
+            failures.removeIf(f -> !f.isUnretrievedFailure());
+            nextFailurePrune = Math.max(FIRST_FAILURE_PRUNE, failures.size() * 2);
+        }
+    }
+
+    private void reportUnretrieved() {
+        for (AbstractAwaitable<?> f : failures) {
+            if (f.isUnretrievedFailure()) {
+                LOG.log(Level.ERROR, f + " exception was never retrieved", f.failure());
+            }
+        }
+        failures.clear();
+    }
+
+    /** Task {@code me}, holding the baton: waits until {@code awaitable} is done, then returns its result. */
+    <T extends @Nullable Object> T await(Task<?> me, AbstractAwaitable<T> awaitable) {
+        if (awaitable == me) {
+            throw new IllegalStateException(me + " cannot await itself: it would wait forever");
+        }
+        if (!awaitable.isDone()) {
+            if (awaitable.loop != this) {
+                throw new IllegalStateException(me + " awaits " + awaitable + " of another event loop; "
+                        + "run the work with that loop's submit() and await the CompletableFuture");
+            }
+            awaitable.addWaiter(me);
+            me.waitingOn = awaitable;
+            if (me.mustCancel && awaitable.cancel(me.mustCancelMessage)) {
+                me.mustCancel = false;
+            }
+            yieldBaton(me.strand, me, false);
+            me.waitingOn = null;
+            throwIfCancelRequested(me);
+        }
+        return awaitable.awaitResult();
+    }
+
+    /** Task {@code me}, holding the baton: yields one round ({@code sleep(0)}). */
+    void yieldNow(Task<?> me) {
+        ready.add(me);
+        yieldBaton(me.strand, me, false);
+        throwIfCancelRequested(me);
+    }
+
+    private static void throwIfCancelRequested(Task<?> me) {
+        if (me.mustCancel) {
+            me.mustCancel = false;
+            throw new CancelledException(me.mustCancelMessage);
+        }
+    }
+
+    /**
+     * The heart of the loop, run by the strand {@code me} that holds the baton and must give it
+     * up: it runs callbacks itself until it finds a task step, hands the baton straight to that
+     * task's thread, and parks until someone hands it back. Returns when {@code me} may go on
+     * ({@code finishing}: at once, as the thread is about to end).
+     */
+    void yieldBaton(Strand me, @Nullable Task<?> meTask, boolean finishing) {
+        Strand next;
+        for (;;) {
+            Object item = nextReady();
+            if (item == STOP) {
+                current = null;
+                next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
+                if (next == me) {
+                    return;
+                }
+                break;
+            }
+            if (item instanceof Task<?> task) {
+                current = task;
+                if (task == meTask) {
+                    return;
+                }
+                if (!task.started) {
+                    if (task.mustCancel) {
+                        current = null;
+                        task.cancelBeforeStart();
+                        continue;
+                    }
+                    task.started = true;
+                    Thread thread = threads.unstarted(task.strand);
+                    task.strand.thread = thread;
+                    boolean interrupted = takeIdleInterrupt();
+                    thread.start(); // from here on, the new thread owns the loop
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    if (!finishing) {
+                        me.awaitBaton();
+                    }
+                    return;
+                }
+                next = task.strand;
+                break;
+            }
+            runCallback(item);
+        }
+        boolean interrupted = takeIdleInterrupt();
+        next.handBaton(); // from here on, touch nothing of the loop: it belongs to `next`
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!finishing) {
+            me.awaitBaton();
+        }
+    }
+
+    private boolean takeIdleInterrupt() {
+        boolean interrupted = idleInterrupted;
+        idleInterrupted = false;
+        return interrupted;
+    }
+
+    private void runCallback(Object item) {
+        current = null;
+        try {
+            if (item instanceof Handle h) {
+                if (!h.cancelled) {
+                    h.callback.run();
+                }
+            } else {
+                ((Runnable) item).run();
+            }
+        } catch (Throwable e) {
+            LOG.log(Level.ERROR, "exception in callback " + item, e);
+        }
+    }
+
+    /** The next ready item, or {@link #STOP} at the end of an iteration once stop() was called. */
+    private Object nextReady() {
+        for (;;) {
+            if (batchRemaining > 0) {
+                batchRemaining--;
+                return Objects.requireNonNull(ready.poll());
+            }
+            if (stopping && ranIteration) {
+                stopping = false;
+                return STOP;
+            }
+            startIteration();
+        }
+    }
+
+    /** asyncio's {@code _run_once} preamble: inbox, idle wait, due timers; fixes the batch size. */
+    private void startIteration() {
+        ranIteration = true;
+        drainInbox();
+        if (ready.isEmpty() && !stopping) {
+            idleWait();
+            drainInbox();
+        }
+        long now = clock.nanoTime();
+        TimerHandle due;
+        while ((due = timers.pollDue(now)) != null) {
+            ready.add(due);
+        }
+        batchRemaining = ready.size();
+    }
+
+    private void drainInbox() {
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            ready.add(r);
+        }
+    }
+
+    private void idleWait() {
+        TimerHandle next = timers.peek();
+        VirtualClock v = virtualClock;
+        if (v != null) {
+            if (externalWaits == 0 && next != null) {
+                v.advanceTo(next.when);
+                return;
+            }
+            idleInterrupted |= inbox.awaitPost(Long.MAX_VALUE);
+            return;
+        }
+        long wait = next == null ? Long.MAX_VALUE : next.when - clock.nanoTime();
+        if (wait > 0) {
+            idleInterrupted |= inbox.awaitPost(wait);
+        }
+    }
+
+    /** A plain thread (not any loop's) blocks until {@code awaitable} is done. */
+    static <T extends @Nullable Object> T block(AbstractAwaitable<T> awaitable) {
+        if (!awaitable.isDone()) {
+            EventLoop loop = awaitable.loop;
+            if (loop.closed) {
+                throw new IllegalStateException("await(" + awaitable + ") on a plain thread: its loop is closed, "
+                        + "so it will never complete");
+            }
+            CountDownLatch done = new CountDownLatch(1);
+            java.util.function.Consumer<Object> release = x -> done.countDown();
+            loop.post(() -> awaitable.addCallback(release));
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                CancelledException c = new CancelledException("interrupted while blocked in await(" + awaitable + ")");
+                c.initCause(e);
+                throw c;
+            }
+        }
+        return awaitable.awaitResult();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The core of reactive-await: Python asyncio's event loop, tasks, promises and {@code await}
+ * on Java virtual threads.
+ *
+ * <p>Start with {@link dev.reactiveawait.Async}, the static facade for code inside tasks.
+ */
+module dev.reactiveawait.core {
+    requires static transitive org.jspecify;
+
+    exports dev.reactiveawait;
+}
