@@ -52,7 +52,8 @@ public final class EventLoop implements AutoCloseable {
 
     private final LoopClock clock;
     private final @Nullable VirtualClock virtualClock;
-    private final Thread.Builder.OfVirtual threads = Thread.ofVirtual().inheritInheritableThreadLocals(false);
+    private final Thread.Builder.OfVirtual threads;
+    private final @Nullable OwnCarrier ownCarrier;
 
     // Everything below is loop-only (read and written by the strand holding the baton), except
     // where a comment says otherwise. Baton handoffs (a volatile write/read pair) order them.
@@ -81,6 +82,10 @@ public final class EventLoop implements AutoCloseable {
     private EventLoop(LoopClock clock) {
         this.clock = clock;
         this.virtualClock = clock instanceof VirtualClock v ? v : null;
+        this.ownCarrier = OwnCarrier.create();
+        this.threads = ownCarrier != null
+                ? ownCarrier.threads
+                : Thread.ofVirtual().inheritInheritableThreadLocals(false);
     }
 
     /**
@@ -239,6 +244,9 @@ public final class EventLoop implements AutoCloseable {
             cancelPendingTasks();
         } finally {
             closed = true;
+            if (ownCarrier != null) {
+                ownCarrier.carrier.shutdown();
+            }
             reportUnretrieved();
         }
     }

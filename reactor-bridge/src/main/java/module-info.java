@@ -1,0 +1,8 @@
+/**
+ * The Project Reactor bridge of reactive-await: awaiting {@code Mono} and {@code Flux} inside
+ * tasks, and tasks as {@code Mono} and {@code Flux}.
+ */
+module dev.reactiveawait.reactor {
+    requires transitive dev.reactiveawait.core;
+    requires transitive reactor.core;
+}

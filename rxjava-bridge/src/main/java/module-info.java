@@ -1,0 +1,9 @@
+/**
+ * The RxJava 3 bridge of reactive-await: awaiting {@code Single}, {@code Maybe},
+ * {@code Completable}, {@code Flowable} and {@code Observable} inside tasks, and tasks as those
+ * types.
+ */
+module dev.reactiveawait.rxjava3 {
+    requires transitive dev.reactiveawait.core;
+    requires transitive io.reactivex.rxjava3;
+}
