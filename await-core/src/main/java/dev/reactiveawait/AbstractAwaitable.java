@@ -157,8 +157,7 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         if (callback instanceof Task<?> waiter) {
             loop.enqueue(waiter);
         } else {
-            Consumer<? super Awaitable<T>> c = (Consumer<? super Awaitable<T>>) callback;
-            loop.enqueue(new Handle(() -> c.accept(this)));
+            loop.enqueue(new DoneCallback<>((Consumer<? super Awaitable<T>>) callback, this));
         }
     }
 

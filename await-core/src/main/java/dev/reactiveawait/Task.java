@@ -51,7 +51,9 @@ import org.jspecify.annotations.Nullable;
 public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T> {
     private static final AtomicLong COUNTER = new AtomicLong();
 
-    private String name;
+    private final long id;
+    /** {@code null} until asked for: the default {@code Task-N} string costs more than the task. */
+    private @Nullable String name;
     private @Nullable Coroutine<T> body;
     final Strand strand;
     /** Loop-only, like the fields below: whether the first step has run (its thread exists). */
@@ -65,7 +67,8 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
 
     Task(EventLoop loop, @Nullable String name, Coroutine<T> body) {
         super(loop);
-        this.name = name != null ? name : "Task-" + COUNTER.incrementAndGet();
+        this.id = COUNTER.incrementAndGet();
+        this.name = name;
         this.body = body;
         this.strand = new Strand(this, null);
     }
@@ -76,7 +79,12 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * @return the name
      */
     public String name() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = "Task-" + id;
+            name = n;
+        }
+        return n;
     }
 
     /**
@@ -183,7 +191,7 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     @Override
     public String toString() {
         AbstractAwaitable<?> w = waitingOn;
-        String base = "Task[" + name + ", " + state();
+        String base = "Task[" + name() + ", " + state();
         return w == null ? base + "]" : base + ", waiting on " + w.getClass().getSimpleName() + "]";
     }
 }
