@@ -227,9 +227,9 @@ public final class Async {
         Task<?> me = requireTask(current, "await");
         EventLoop loop = me.loop;
         Promise<T> promise = new Promise<>(loop, null);
-        loop.externalWaitStarted();
+        ExternalWait wait = new ExternalWait(loop);
         stage.whenComplete((value, error) -> loop.post(() -> {
-            loop.externalWaitEnded();
+            wait.end();
             if (error == null) {
                 promise.trySucceed(value);
             } else {
@@ -245,6 +245,7 @@ public final class Async {
         try {
             return loop.await(me, promise);
         } catch (CancelledException e) {
+            wait.end(); // a stage that never completes must not keep a virtual clock still
             if (stage instanceof Future<?> f) {
                 f.cancel(false);
             }
