@@ -84,7 +84,7 @@ public final class Async {
     public static <T extends @Nullable Object> T run(LoopClock clock, Coroutine<T> main) {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(main, "main");
-        if (EventLoop.CURRENT.get() != null) {
+        if (EventLoop.ofCurrentThread() != null) {
             throw new IllegalStateException("run() cannot be called from a running event loop: "
                     + "inside a task, use createTask() or await the work instead");
         }
@@ -179,12 +179,11 @@ public final class Async {
      */
     public static <T extends @Nullable Object> T await(Awaitable<T> awaitable) {
         AbstractAwaitable<T> a = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
-        Object current = EventLoop.CURRENT.get();
-        if (current == null) {
+        EventLoop loop = EventLoop.ofCurrentThread();
+        if (loop == null) {
             return EventLoop.block(a);
         }
-        Task<?> me = requireTask(current, "await");
-        return me.loop.await(me, a);
+        return loop.await(requireTask(loop, "await"), a);
     }
 
     /**
@@ -208,8 +207,8 @@ public final class Async {
         if (stage instanceof CompletableFuture<T> f && f.isDone()) {
             return joinDone(f);
         }
-        Object current = EventLoop.CURRENT.get();
-        if (current == null) {
+        EventLoop loop = EventLoop.ofCurrentThread();
+        if (loop == null) {
             CompletableFuture<T> f = stage.toCompletableFuture();
             try {
                 return f.get();
@@ -224,8 +223,7 @@ public final class Async {
                 throw c;
             }
         }
-        Task<?> me = requireTask(current, "await");
-        EventLoop loop = me.loop;
+        Task<?> me = requireTask(loop, "await");
         Promise<T> promise = new Promise<>(loop, null);
         ExternalWait wait = new ExternalWait(loop);
         stage.whenComplete((value, error) -> loop.post(() -> {
@@ -285,8 +283,9 @@ public final class Async {
      */
     public static void sleep(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        Task<?> me = requireTask(EventLoop.CURRENT.get(), "sleep");
-        EventLoop loop = me.loop;
+        EventLoop loop = EventLoop.ofCurrentThread();
+        Task<?> me = requireTask(loop, "sleep");
+        loop = me.loop;
         if (delay.isZero() || delay.isNegative()) {
             loop.yieldNow(me);
             return;
@@ -381,11 +380,8 @@ public final class Async {
      * @return the current task
      */
     public static @Nullable Task<?> currentTask() {
-        Object current = EventLoop.CURRENT.get();
-        if (current instanceof Task<?> t) {
-            return t.loop.current;
-        }
-        return current instanceof EventLoop loop ? loop.current : null;
+        EventLoop loop = EventLoop.ofCurrentThread();
+        return loop == null ? null : loop.current;
     }
 
     /**
@@ -405,11 +401,8 @@ public final class Async {
      * @throws IllegalStateException if no loop runs on this thread
      */
     public static EventLoop currentLoop() {
-        Object current = EventLoop.CURRENT.get();
-        if (current instanceof Task<?> t) {
-            return t.loop;
-        }
-        if (current instanceof EventLoop loop) {
+        EventLoop loop = EventLoop.ofCurrentThread();
+        if (loop != null) {
             return loop;
         }
         throw new IllegalStateException("no running event loop on thread \"" + Thread.currentThread().getName()
@@ -426,11 +419,12 @@ public final class Async {
         };
     }
 
-    private static Task<?> requireTask(@Nullable Object current, String what) {
-        if (current instanceof Task<?> t && t.loop.current == t) {
-            return t;
+    private static Task<?> requireTask(@Nullable EventLoop loop, String what) {
+        Task<?> current = loop == null ? null : loop.current;
+        if (current != null) {
+            return current;
         }
-        if (current == null) {
+        if (loop == null) {
             throw new IllegalStateException(what + "() outside any event loop: call it inside a task");
         }
         throw new IllegalStateException(what + "() called on the event loop's thread outside a task "

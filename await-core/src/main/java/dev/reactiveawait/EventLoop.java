@@ -43,8 +43,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class EventLoop implements AutoCloseable {
-    /** The task (on task threads) or the loop (on a driver thread) of the current thread. */
-    static final ThreadLocal<@Nullable Object> CURRENT = new ThreadLocal<>();
+    /** The loops inside runUntilComplete/runForever; copy-on-write under {@link #RUNNING_LOCK}. */
+    private static volatile EventLoop[] runningLoops = new EventLoop[0];
+    private static final java.util.concurrent.locks.ReentrantLock RUNNING_LOCK = new java.util.concurrent.locks.ReentrantLock();
 
     private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
     private static final Object STOP = new Object();
@@ -67,6 +68,13 @@ public final class EventLoop implements AutoCloseable {
     private int nextFailurePrune = FIRST_FAILURE_PRUNE;
     /** The task whose step runs now, or {@code null} while callbacks run. */
     @Nullable Task<?> current;
+    /**
+     * The thread holding the baton: written by the previous holder right before it hands the baton
+     * over (or by the thread entering/leaving a run). A plain field is enough for the one question
+     * it answers, "is it me?": a thread reads {@code true} only after the volatile baton handoff that
+     * made it the holder, and never reads its own stale value once it has written its successor.
+     */
+    private @Nullable Thread holder;
     private int batchRemaining;
     private boolean ranIteration;
     private boolean stopping;
@@ -221,8 +229,18 @@ public final class EventLoop implements AutoCloseable {
      * @return {@code true} on the loop
      */
     public boolean inLoop() {
-        Object c = CURRENT.get();
-        return c == this || (c instanceof Task<?> t && t.loop == this);
+        return holder == Thread.currentThread();
+    }
+
+    /** The running loop whose baton the calling thread holds, or {@code null}. */
+    static @Nullable EventLoop ofCurrentThread() {
+        Thread me = Thread.currentThread();
+        for (EventLoop loop : runningLoops) {
+            if (loop.holder == me) {
+                return loop;
+            }
+        }
+        return null;
     }
 
     /**
@@ -237,7 +255,7 @@ public final class EventLoop implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (running || CURRENT.get() != null) {
+        if (running || ofCurrentThread() != null) {
             throw new IllegalStateException("close() called while the loop runs: call it after runUntilComplete returns");
         }
         try {
@@ -272,7 +290,7 @@ public final class EventLoop implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException(method + "() on a closed event loop");
         }
-        if (CURRENT.get() != null) {
+        if (ofCurrentThread() != null) {
             throw new IllegalStateException(method + "() cannot be called from a running event loop: "
                     + "inside a task, await the work instead");
         }
@@ -284,12 +302,27 @@ public final class EventLoop implements AutoCloseable {
     private void enter() {
         running = true;
         driver = new Strand(null, Thread.currentThread());
-        CURRENT.set(this);
+        holder = Thread.currentThread();
         ranIteration = false;
+        RUNNING_LOCK.lock();
+        try {
+            EventLoop[] old = runningLoops;
+            EventLoop[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = this;
+            runningLoops = grown;
+        } finally {
+            RUNNING_LOCK.unlock();
+        }
     }
 
     private void leave() {
-        CURRENT.remove();
+        RUNNING_LOCK.lock();
+        try {
+            runningLoops = java.util.Arrays.stream(runningLoops).filter(l -> l != this).toArray(EventLoop[]::new);
+        } finally {
+            RUNNING_LOCK.unlock();
+        }
+        holder = null;
         driver = null;
         current = null;
         running = false;
@@ -605,6 +638,7 @@ public final class EventLoop implements AutoCloseable {
                 if (next == me) {
                     return;
                 }
+                holder = next.thread;
                 break;
             }
             if (item instanceof Task<?> task) {
@@ -621,6 +655,7 @@ public final class EventLoop implements AutoCloseable {
                     task.started = true;
                     Thread thread = threads.unstarted(task.strand);
                     task.strand.thread = thread;
+                    holder = thread;
                     boolean interrupted = takeIdleInterrupt();
                     thread.start(); // from here on, the new thread owns the loop
                     if (interrupted) {
@@ -632,6 +667,7 @@ public final class EventLoop implements AutoCloseable {
                     return;
                 }
                 next = task.strand;
+                holder = next.thread;
                 break;
             }
             runCallback(item);

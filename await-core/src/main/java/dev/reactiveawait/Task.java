@@ -140,7 +140,6 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
 
     /** Runs on the task's own thread, which holds the loop's baton from its first instruction. */
     void runOnThread() {
-        EventLoop.CURRENT.set(this);
         T value = null;
         Throwable failure = null;
         try {
