@@ -41,8 +41,10 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
     private volatile int state;
     /** The value, the Throwable, or the cancel message; written once before the terminal state. */
     private @Nullable Object outcome;
-    /** Set by whoever reads the exception (any thread); read by the loop when it closes. */
+    /** Set by whoever reads the exception (any thread); read by the loop when it fails. */
     private volatile boolean retrieved;
+    /** Loop: watches a failure nobody has read yet. */
+    private @Nullable FailureReport failureReport;
     /** Loop-only: the first callback ({@link Task} to wake, or a Consumer), and the others. */
     private @Nullable Object firstCallback;
     private @Nullable ArrayList<Object> moreCallbacks;
@@ -73,7 +75,7 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         if (s < SUCCEEDED) {
             throw new InvalidStateException("Result is not set: " + this + " is pending");
         }
-        retrieved = true;
+        markRetrieved();
         if (s == SUCCEEDED) {
             return (T) outcome;
         }
@@ -89,7 +91,7 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         if (s < SUCCEEDED) {
             throw new InvalidStateException("Exception is not set: " + this + " is pending");
         }
-        retrieved = true;
+        markRetrieved();
         if (s == CANCELLED) {
             throw new CancelledException((String) outcome);
         }
@@ -106,12 +108,12 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         return state == CANCELLED ? (String) outcome : null;
     }
 
-    final boolean isUnretrievedFailure() {
-        return state == FAILED && !retrieved;
-    }
-
-    final @Nullable Throwable failure() {
-        return state == FAILED ? (Throwable) outcome : null;
+    private void markRetrieved() {
+        retrieved = true;
+        FailureReport report = failureReport;
+        if (report != null) {
+            report.retrieved();
+        }
     }
 
     /** Any thread: ends the awaitable once; {@code false} if it was already ending or done. */
@@ -131,8 +133,13 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
 
     /** Loop: schedules the done-callbacks, in registration order. */
     private void onCompleted() {
-        if (state == FAILED) {
-            loop.trackFailure(this);
+        if (state == FAILED && !retrieved) {
+            FailureReport report = FailureReport.watch(this, (Throwable) Objects.requireNonNull(outcome));
+            failureReport = report;
+            if (retrieved) { // read on another thread meanwhile
+                report.retrieved();
+            }
+            loop.trackFailure(report);
         }
         afterCompletion();
         Object first = firstCallback;

@@ -64,7 +64,7 @@ public final class EventLoop implements AutoCloseable {
     /** The only state other threads touch. */
     private final Inbox inbox = new Inbox();
     private final LinkedHashSet<Task<?>> pending = new LinkedHashSet<>();
-    private final ArrayList<AbstractAwaitable<?>> failures = new ArrayList<>();
+    private final ArrayList<FailureReport> failures = new ArrayList<>();
     private int nextFailurePrune = FIRST_FAILURE_PRUNE;
     /** The task whose step runs now, or {@code null} while callbacks run. */
     @Nullable Task<?> current;
@@ -569,19 +569,17 @@ public final class EventLoop implements AutoCloseable {
         pending.remove(task);
     }
 
-    void trackFailure(AbstractAwaitable<?> failed) {
-        failures.add(failed);
+    void trackFailure(FailureReport failure) {
+        failures.add(failure);
         if (failures.size() >= nextFailurePrune) {
-            failures.removeIf(f -> !f.isUnretrievedFailure());
+            failures.removeIf(FailureReport::isSettled);
             nextFailurePrune = Math.max(FIRST_FAILURE_PRUNE, failures.size() * 2);
         }
     }
 
     private void reportUnretrieved() {
-        for (AbstractAwaitable<?> f : failures) {
-            if (f.isUnretrievedFailure()) {
-                LOG.log(Level.ERROR, f + " exception was never retrieved", f.failure());
-            }
+        for (FailureReport f : failures) {
+            f.report("loop closed");
         }
         failures.clear();
     }

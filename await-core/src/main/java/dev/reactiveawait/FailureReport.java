@@ -1,0 +1,55 @@
+package dev.reactiveawait;
+
+import java.lang.System.Logger.Level;
+import java.lang.ref.Cleaner;
+
+/**
+ * asyncio's "Task exception was never retrieved": created when an awaitable fails, marked when
+ * someone reads the exception ({@code await}, {@code result()}, {@code exception()}), and logged
+ * once otherwise — when the awaitable is garbage-collected (the {@link Cleaner} runs this report,
+ * which holds no reference to the awaitable) or when its loop closes, whichever comes first.
+ */
+final class FailureReport implements Runnable {
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
+
+    private final String what;
+    private final Throwable error;
+    /** Set by the reader of the exception (any thread) or by the first report. */
+    private volatile boolean settled;
+
+    private FailureReport(String what, Throwable error) {
+        this.what = what;
+        this.error = error;
+    }
+
+    /** Loop: starts watching {@code failed}, whose exception is {@code error}. */
+    static FailureReport watch(AbstractAwaitable<?> failed, Throwable error) {
+        FailureReport report = new FailureReport(failed.toString(), error);
+        CLEANER.register(failed, report);
+        return report;
+    }
+
+    /** The exception was read: nothing to report. */
+    void retrieved() {
+        settled = true;
+    }
+
+    boolean isSettled() {
+        return settled;
+    }
+
+    /** The awaitable was dropped without anyone reading its exception. */
+    @Override
+    public void run() {
+        report("dropped");
+    }
+
+    /** Logs once, unless the exception was read. */
+    void report(String when) {
+        if (!settled) {
+            settled = true;
+            LOG.log(Level.ERROR, what + ": exception was never retrieved (" + when + ")", error);
+        }
+    }
+}
