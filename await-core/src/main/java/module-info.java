@@ -8,4 +8,8 @@ module dev.reactiveawait.core {
     requires static transitive org.jspecify;
 
     exports dev.reactiveawait;
+    exports dev.reactiveawait.internal to
+            dev.reactiveawait.reactor,
+            dev.reactiveawait.rxjava3,
+            dev.reactiveawait.test;
 }

@@ -224,31 +224,24 @@ public final class Async {
             }
         }
         Task<?> me = requireTask(loop, "await");
-        Promise<T> promise = new Promise<>(loop, null);
-        ExternalWait wait = new ExternalWait(loop);
-        stage.whenComplete((value, error) -> loop.post(() -> {
-            wait.end();
-            if (error == null) {
-                promise.trySucceed(value);
-            } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                if (cause instanceof CancellationException ce) {
-                    promise.cancel(ce.getMessage());
-                } else {
-                    promise.tryFail(cause);
-                }
-            }
-        }));
-        try {
-            return loop.await(me, promise);
-        } catch (CancelledException e) {
-            wait.end(); // a stage that never completes must not keep a virtual clock still
+        Promise<T> promise = Promise.foreign(loop, () -> {
             if (stage instanceof Future<?> f) {
                 f.cancel(false);
             }
-            throw e;
-        }
+        });
+        stage.whenComplete((value, error) -> {
+            if (error == null) {
+                promise.trySucceed(value);
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CancellationException ce) {
+                promise.cancel(ce.getMessage());
+            } else {
+                promise.tryFail(cause);
+            }
+        });
+        return loop.await(me, promise);
     }
 
     private static <T extends @Nullable Object> T joinDone(CompletableFuture<T> f) {

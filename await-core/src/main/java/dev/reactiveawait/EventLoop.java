@@ -48,6 +48,10 @@ public final class EventLoop implements AutoCloseable {
     private static final java.util.concurrent.locks.ReentrantLock RUNNING_LOCK = new java.util.concurrent.locks.ReentrantLock();
 
     private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
+
+    static {
+        dev.reactiveawait.internal.CoreAccess.install(new CoreAccessImpl());
+    }
     private static final Object STOP = new Object();
     private static final int FIRST_FAILURE_PRUNE = 1024;
 
@@ -234,7 +238,11 @@ public final class EventLoop implements AutoCloseable {
 
     /** The running loop whose baton the calling thread holds, or {@code null}. */
     static @Nullable EventLoop ofCurrentThread() {
-        Thread me = Thread.currentThread();
+        return ofThread(Thread.currentThread());
+    }
+
+    /** The running loop whose baton {@code me} holds, or {@code null}. */
+    static @Nullable EventLoop ofThread(Thread me) {
         for (EventLoop loop : runningLoops) {
             if (loop.holder == me) {
                 return loop;

@@ -27,10 +27,31 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Promise<T extends @Nullable Object> extends AbstractAwaitable<T> {
     private final @Nullable CancelHook cancelHook;
+    /** For a promise completed by foreign work: cancels that work; runs on the cancelling thread. */
+    private @Nullable Runnable onCancel;
+    /** For a promise completed by foreign work: keeps a virtual clock still until done. Loop-only. */
+    private @Nullable ExternalWait externalWait;
 
     Promise(EventLoop loop, @Nullable CancelHook cancelHook) {
         super(loop);
         this.cancelHook = cancelHook;
+    }
+
+    /** Loop: a promise that another thread completes; see {@code CoreAccess.foreignPromise}. */
+    static <T extends @Nullable Object> Promise<T> foreign(EventLoop loop, Runnable onCancel) {
+        Promise<T> p = new Promise<>(loop, null);
+        p.onCancel = Objects.requireNonNull(onCancel, "onCancel");
+        p.externalWait = new ExternalWait(loop);
+        return p;
+    }
+
+    @Override
+    void afterCompletion() {
+        ExternalWait w = externalWait;
+        if (w != null) {
+            externalWait = null;
+            w.end();
+        }
     }
 
     /**
@@ -112,6 +133,14 @@ public final class Promise<T extends @Nullable Object> extends AbstractAwaitable
             }
             return !isDone() && hook.cancel(message);
         }
-        return complete(CANCELLED, message);
+        if (!complete(CANCELLED, message)) {
+            return false;
+        }
+        Runnable c = onCancel;
+        if (c != null) {
+            onCancel = null;
+            c.run();
+        }
+        return true;
     }
 }

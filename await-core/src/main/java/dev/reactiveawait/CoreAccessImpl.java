@@ -1,0 +1,22 @@
+package dev.reactiveawait;
+
+import dev.reactiveawait.internal.CoreAccess;
+import org.jspecify.annotations.Nullable;
+
+/** The core's side of {@link CoreAccess}, installed by {@link EventLoop}'s static initializer. */
+final class CoreAccessImpl extends CoreAccess {
+    @Override
+    protected <T extends @Nullable Object> Promise<T> newForeignPromise(EventLoop loop, Runnable onCancel) {
+        return Promise.foreign(loop, onCancel);
+    }
+
+    @Override
+    protected boolean holdsLoop(Thread thread) {
+        return EventLoop.ofThread(thread) != null;
+    }
+
+    @Override
+    protected @Nullable EventLoop loopOfCurrentThread() {
+        return EventLoop.ofCurrentThread();
+    }
+}

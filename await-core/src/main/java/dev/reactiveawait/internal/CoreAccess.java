@@ -1,0 +1,103 @@
+package dev.reactiveawait.internal;
+
+import dev.reactiveawait.EventLoop;
+import dev.reactiveawait.Promise;
+import java.lang.invoke.MethodHandles;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the bridges may do that users may not (the JDK's "shared secrets" pattern): the core
+ * package installs the one implementation when {@link EventLoop} initializes, and the bridges call
+ * the static methods here.
+ */
+public abstract class CoreAccess {
+    private static @Nullable CoreAccess instance;
+
+    /** For the core package's implementation only. */
+    protected CoreAccess() {}
+
+    /**
+     * Installs the implementation; called once by the core.
+     *
+     * @param access the implementation
+     */
+    public static synchronized void install(CoreAccess access) {
+        if (instance != null) {
+            throw new IllegalStateException("CoreAccess is installed by the core only");
+        }
+        instance = access;
+    }
+
+    private static CoreAccess get() {
+        CoreAccess a = instance;
+        if (a == null) {
+            try {
+                MethodHandles.lookup().ensureInitialized(EventLoop.class);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+            a = java.util.Objects.requireNonNull(instance, "the core did not install CoreAccess");
+        }
+        return a;
+    }
+
+    /**
+     * A promise that another thread will complete (a Reactor or RxJava signal). Until it is done,
+     * a loop on a virtual clock waits for it instead of jumping to its next timer; if it is
+     * cancelled (typically because the task awaiting it was), {@code onCancel} runs at once, on
+     * the cancelling thread. Call on the loop.
+     *
+     * @param loop the loop whose task will await it
+     * @param onCancel what cancels the foreign work (a subscription, a disposable)
+     * @param <T> the result type
+     * @return the pending promise
+     */
+    public static <T extends @Nullable Object> Promise<T> foreignPromise(EventLoop loop, Runnable onCancel) {
+        return get().newForeignPromise(loop, onCancel);
+    }
+
+    /**
+     * Whether {@code thread} runs a loop's task or callback right now, for the host libraries'
+     * non-blocking-thread predicates ({@code Mono.block()} must fail fast there).
+     *
+     * @param thread the thread to test
+     * @return {@code true} if it holds the baton of a running loop
+     */
+    public static boolean isLoopThread(Thread thread) {
+        return get().holdsLoop(thread);
+    }
+
+    /**
+     * The loop whose baton the calling thread holds, or {@code null}.
+     *
+     * @return the loop, or {@code null} on a plain thread
+     */
+    public static @Nullable EventLoop currentLoopOrNull() {
+        return get().loopOfCurrentThread();
+    }
+
+    /**
+     * Implementation of {@link #foreignPromise}.
+     *
+     * @param loop the loop
+     * @param onCancel run when cancelled
+     * @param <T> the result type
+     * @return the promise
+     */
+    protected abstract <T extends @Nullable Object> Promise<T> newForeignPromise(EventLoop loop, Runnable onCancel);
+
+    /**
+     * Implementation of {@link #isLoopThread}.
+     *
+     * @param thread the thread
+     * @return whether it holds a running loop's baton
+     */
+    protected abstract boolean holdsLoop(Thread thread);
+
+    /**
+     * Implementation of {@link #currentLoopOrNull}.
+     *
+     * @return the loop or {@code null}
+     */
+    protected abstract @Nullable EventLoop loopOfCurrentThread();
+}
