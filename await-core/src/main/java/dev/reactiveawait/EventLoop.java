@@ -53,6 +53,7 @@ public final class EventLoop implements AutoCloseable {
         dev.reactiveawait.internal.CoreAccess.install(new CoreAccessImpl());
     }
     private static final Object STOP = new Object();
+    private static final Object[] NO_LOCALS = {};
     private static final int FIRST_FAILURE_PRUNE = 1024;
 
     private final LoopClock clock;
@@ -464,7 +465,8 @@ public final class EventLoop implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("createTask() on a closed event loop");
         }
-        Task<T> task = new Task<>(this, name, body);
+        Task<?> parent = current;
+        Task<T> task = new Task<>(this, name, body, parent == null ? NO_LOCALS : parent.locals);
         pending.add(task);
         ready.add(task);
         return task;

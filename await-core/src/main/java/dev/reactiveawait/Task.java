@@ -62,11 +62,14 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     boolean mustCancel;
     @Nullable String mustCancelMessage;
     private int cancelRequests;
+    /** Task-local values: key, value, key, value...; copy-on-write, shared with children. */
+    Object[] locals;
     /** What the task waits for while suspended in await (asyncio's {@code _fut_waiter}). */
     @Nullable AbstractAwaitable<?> waitingOn;
 
-    Task(EventLoop loop, @Nullable String name, Coroutine<T> body) {
+    Task(EventLoop loop, @Nullable String name, Coroutine<T> body, Object[] locals) {
         super(loop);
+        this.locals = locals;
         this.id = COUNTER.incrementAndGet();
         this.name = name;
         this.body = body;
