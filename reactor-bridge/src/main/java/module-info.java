@@ -5,4 +5,5 @@
 module dev.reactiveawait.reactor {
     requires transitive dev.reactiveawait.core;
     requires transitive reactor.core;
+    requires static transitive org.jspecify;
 }
