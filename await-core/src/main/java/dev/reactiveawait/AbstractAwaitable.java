@@ -163,6 +163,9 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
     private void schedule(Object callback) {
         if (callback instanceof Task<?> waiter) {
             loop.enqueue(waiter);
+        } else if (callback instanceof java.util.concurrent.CountDownLatch blockedThread) {
+            blockedThread.countDown(); // a plain thread in await: released at once, not through the
+                                       // ready queue, which a stopping loop may leave unprocessed
         } else {
             loop.enqueue(new DoneCallback<>((Consumer<? super Awaitable<T>>) callback, this));
         }

@@ -204,8 +204,8 @@ public final class Async {
      */
     public static <T extends @Nullable Object> T await(CompletionStage<T> stage) {
         Objects.requireNonNull(stage, "stage");
-        if (stage instanceof CompletableFuture<T> f && f.isDone()) {
-            return joinDone(f);
+        if (isCompletedFuture(stage)) {
+            return joinDone((CompletableFuture<T>) stage);
         }
         EventLoop loop = EventLoop.ofCurrentThread();
         if (loop == null) {
@@ -224,11 +224,10 @@ public final class Async {
             }
         }
         Task<?> me = requireTask(loop, "await");
-        Promise<T> promise = Promise.foreign(loop, () -> {
-            if (stage instanceof Future<?> f) {
-                f.cancel(false);
-            }
-        });
+        if (stage instanceof SubmittedFuture<T> submitted && submitted.loop == loop) {
+            return loop.await(me, submitted.mirror); // the loop completes it itself: no foreign wait
+        }
+        Promise<T> promise = Promise.foreign(loop, () -> cancelIfPossible(stage));
         stage.whenComplete((value, error) -> {
             if (error == null) {
                 promise.trySucceed(value);
@@ -242,6 +241,25 @@ public final class Async {
             }
         });
         return loop.await(me, promise);
+    }
+
+    /** Whether {@code stage} is a completed {@code CompletableFuture} (minimal stages refuse to say). */
+    private static boolean isCompletedFuture(CompletionStage<?> stage) {
+        try {
+            return stage instanceof CompletableFuture<?> f && f.isDone();
+        } catch (UnsupportedOperationException minimalStage) {
+            return false;
+        }
+    }
+
+    private static void cancelIfPossible(CompletionStage<?> stage) {
+        if (stage instanceof Future<?> f) {
+            try {
+                f.cancel(false);
+            } catch (UnsupportedOperationException minimalStage) {
+                // a minimal stage cannot be cancelled by its consumer; we only stop waiting for it
+            }
+        }
     }
 
     private static <T extends @Nullable Object> T joinDone(CompletableFuture<T> f) {

@@ -264,8 +264,12 @@ public final class EventLoop implements AutoCloseable {
         if (closed) {
             return;
         }
-        if (running || ofCurrentThread() != null) {
+        if (running) {
             throw new IllegalStateException("close() called while the loop runs: call it after runUntilComplete returns");
+        }
+        if (ofCurrentThread() != null) {
+            throw new IllegalStateException("close() called from inside a running event loop: closing runs this "
+                    + "loop's leftover tasks, which cannot happen on another loop's thread; close it from a plain thread");
         }
         try {
             cancelPendingTasks();
@@ -357,6 +361,7 @@ public final class EventLoop implements AutoCloseable {
     public Handle callSoon(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkThread("callSoon");
+        checkNotClosed("callSoon");
         Handle h = new Handle(callback);
         ready.add(h);
         return h;
@@ -386,6 +391,7 @@ public final class EventLoop implements AutoCloseable {
     public TimerHandle callAt(long deadlineNanos, Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkThread("callAt");
+        checkNotClosed("callAt");
         return timers.schedule(deadlineNanos, callback);
     }
 
@@ -398,9 +404,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public void callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
-        if (closed) {
-            throw new IllegalStateException("callSoonThreadsafe() on a closed event loop");
-        }
+        checkNotClosed("callSoonThreadsafe");
         inbox.post(callback);
     }
 
@@ -462,9 +466,7 @@ public final class EventLoop implements AutoCloseable {
     public <T extends @Nullable Object> Task<T> createTask(@Nullable String name, Coroutine<T> body) {
         Objects.requireNonNull(body, "body");
         checkThread("createTask");
-        if (closed) {
-            throw new IllegalStateException("createTask() on a closed event loop");
-        }
+        checkNotClosed("createTask");
         Task<?> parent = current;
         Task<T> task = new Task<>(this, name, body, parent == null ? NO_LOCALS : parent.locals);
         pending.add(task);
@@ -496,24 +498,9 @@ public final class EventLoop implements AutoCloseable {
      */
     public <T extends @Nullable Object> CompletableFuture<T> submit(Coroutine<T> body) {
         Objects.requireNonNull(body, "body");
-        CompletableFuture<T> future = new CompletableFuture<>();
-        callSoonThreadsafe(() -> {
-            Task<T> task = createTask(body);
-            future.whenComplete((v, e) -> {
-                if (future.isCancelled()) {
-                    task.cancel();
-                }
-            });
-            task.addDoneCallback(t -> {
-                if (t.isCancelled()) {
-                    future.cancel(false);
-                } else if (t.exception() instanceof Throwable e) {
-                    future.completeExceptionally(e);
-                } else {
-                    future.complete(t.result());
-                }
-            });
-        });
+        checkNotClosed("submit");
+        SubmittedFuture<T> future = new SubmittedFuture<>(this);
+        callSoonThreadsafe(() -> future.start(createTask(body)));
         return future;
     }
 
@@ -535,6 +522,12 @@ public final class EventLoop implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- internals for the package
+
+    private void checkNotClosed(String method) {
+        if (closed) {
+            throw new IllegalStateException(method + "() on a closed event loop");
+        }
+    }
 
     /** Throws unless called on the loop, or while the loop is not running (setup code). */
     void checkThread(String method) {
@@ -775,8 +768,7 @@ public final class EventLoop implements AutoCloseable {
                         + "so it will never complete");
             }
             CountDownLatch done = new CountDownLatch(1);
-            java.util.function.Consumer<Object> release = x -> done.countDown();
-            loop.post(() -> awaitable.addCallback(release));
+            loop.post(() -> awaitable.addCallback(done));
             try {
                 done.await();
             } catch (InterruptedException e) {

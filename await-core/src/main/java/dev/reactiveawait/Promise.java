@@ -39,9 +39,15 @@ public final class Promise<T extends @Nullable Object> extends AbstractAwaitable
 
     /** Loop: a promise that another thread completes; see {@code CoreAccess.foreignPromise}. */
     static <T extends @Nullable Object> Promise<T> foreign(EventLoop loop, Runnable onCancel) {
+        Promise<T> p = withOnCancel(loop, onCancel);
+        p.externalWait = new ExternalWait(loop);
+        return p;
+    }
+
+    /** Any thread: a promise whose successful cancellation runs {@code onCancel}. */
+    static <T extends @Nullable Object> Promise<T> withOnCancel(EventLoop loop, Runnable onCancel) {
         Promise<T> p = new Promise<>(loop, null);
         p.onCancel = Objects.requireNonNull(onCancel, "onCancel");
-        p.externalWait = new ExternalWait(loop);
         return p;
     }
 
@@ -128,8 +134,9 @@ public final class Promise<T extends @Nullable Object> extends AbstractAwaitable
         CancelHook hook = cancelHook;
         if (hook != null) {
             if (!loop.inLoop() && loop.isRunning()) {
+                boolean pending = !isDone(); // read before posting: the loop may finish it meanwhile
                 loop.post(() -> cancel(message));
-                return !isDone();
+                return pending;
             }
             return !isDone() && hook.cancel(message);
         }

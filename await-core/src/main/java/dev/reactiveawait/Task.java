@@ -102,8 +102,9 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     @Override
     public boolean cancel(@Nullable String message) {
         if (!loop.inLoop() && loop.isRunning()) {
+            boolean pending = !isDone(); // read before posting: the loop may finish the task meanwhile
             loop.post(() -> cancel(message));
-            return !isDone();
+            return pending;
         }
         if (isDone()) {
             return false;
