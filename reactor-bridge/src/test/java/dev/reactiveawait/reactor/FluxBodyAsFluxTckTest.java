@@ -31,17 +31,17 @@ public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return ReactorTasks.flux(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop, emitter -> {
             for (long i = 0; i < elements; i++) {
                 emitter.emit(i);
             }
-        });
+        }));
     }
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return ReactorTasks.flux(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop, emitter -> {
             throw new IOException("the body failed");
-        });
+        }));
     }
 }

@@ -16,7 +16,7 @@ import org.testng.annotations.BeforeClass;
  *
  * <p>Skipped, by the TCK itself: the {@code untested_*} rules, and every rule whose test needs more
  * than one element (a Mono has at most one). Rules 3.6, 3.9, 3.12 and 3.13 are checked for it by
- * {@code MonoRulesTest}.
+ * {@code PublisherContractTest} ({@code CoroutineAsMonoTest}, {@code TaskAsMonoTest}).
  */
 public class TaskAsMonoTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
@@ -41,7 +41,7 @@ public class TaskAsMonoTckTest extends PublisherVerification<Long> {
             Async.sleep(Duration.ofMillis(5)); // still running when the TCK subscribes
             return elements == 0 ? null : 42L;
         }));
-        return ReactorTasks.toMono(task);
+        return BareSubscriber.bare(ReactorTasks.toMono(task));
     }
 
     @Override
@@ -49,7 +49,7 @@ public class TaskAsMonoTckTest extends PublisherVerification<Long> {
         Task<Long> task = loopThread.onLoop(() -> loopThread.loop.createTask(() -> {
             throw new IOException("the task failed");
         }));
-        return ReactorTasks.toMono(task);
+        return BareSubscriber.bare(ReactorTasks.toMono(task));
     }
 
     @Override
