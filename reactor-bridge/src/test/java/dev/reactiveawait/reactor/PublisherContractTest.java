@@ -10,6 +10,7 @@ import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -64,14 +65,18 @@ abstract class PublisherContractTest extends BridgeTestBase {
     @Test
     void signalsArriveOnTheLoop() {
         List<Boolean> onLoop = new CopyOnWriteArrayList<>();
+        AtomicBoolean released = new AtomicBoolean();
         Publisher<Integer> publisher = publisherOf(() -> {
-            Async.sleep(Duration.ofMillis(50)); // a hot publisher's task still runs when subscribed
+            while (!released.get()) { // a hot publisher's task still runs when subscribed
+                Async.sleep(Duration.ofMillis(1));
+            }
             return 1;
         });
 
         StepVerifier.create(Flux.from(publisher)
                         .doOnNext(x -> onLoop.add(CoreAccess.isLoopThread(Thread.currentThread())))
                         .doOnComplete(() -> onLoop.add(CoreAccess.isLoopThread(Thread.currentThread()))))
+                .then(() -> released.set(true))
                 .expectNext(1)
                 .verifyComplete();
         assertThat(onLoop).containsExactly(true, true);

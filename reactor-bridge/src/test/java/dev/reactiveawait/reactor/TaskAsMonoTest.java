@@ -91,15 +91,17 @@ class TaskAsMonoTest extends PublisherContractTest {
     @Test
     void wrappedColdTheCancelReachesTheTask() throws InterruptedException {
         // the recipe in toMono's Javadoc: mono(loop, () -> await(task)) owns the task
-        CountDownLatch started = new CountDownLatch(1);
         Task<String> task = taskOf(() -> {
-            started.countDown();
             Async.sleep(Duration.ofHours(1));
             return "never";
         });
+        CountDownLatch awaiting = new CountDownLatch(1);
 
-        StepVerifier.create(mono(loop, () -> Async.await(task)))
-                .then(() -> CoroutineAsMonoTest.await(started))
+        StepVerifier.create(mono(loop, () -> {
+                    awaiting.countDown(); // the task holds the loop until it suspends in await, so the cancel comes after
+                    return Async.await(task);
+                }))
+                .then(() -> CoroutineAsMonoTest.await(awaiting))
                 .thenCancel()
                 .verify();
 
