@@ -22,7 +22,7 @@ final class LoopTask implements Runnable, Disposable {
     private final PendingTasks owner;
     /** Next run, on the loop's clock; loop-only after submission. */
     private long deadline;
-    /** Nanoseconds between runs of a periodic task ({@code <= 0}: as often as the loop allows); 0 for one-shot. */
+    /** Nanoseconds between runs of a periodic task ({@code <= 0}: once per loop iteration); unused for one-shot. */
     private final long period;
     private final boolean periodic;
     /** Written by dispose() on any thread, read by the loop before each run. */
@@ -101,8 +101,8 @@ final class LoopTask implements Runnable, Disposable {
             return;
         }
         if (period > 0) {
-            long next = deadline == NOW ? loop.time() + period : deadline + period;
-            deadline = next < deadline ? Long.MAX_VALUE : next; // fixed rate; saturating
+            long next = deadline + period; // fixed rate, from the previous deadline
+            deadline = next < deadline ? Long.MAX_VALUE : next; // saturating
             timer = loop.callAt(deadline, this);
         } else {
             loop.callSoon(this); // period 0: again at the next iteration, after the others

@@ -22,6 +22,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
+    private DroppedErrors droppedErrors;
 
     public CoroutineAsMonoTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -29,12 +30,14 @@ public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
 
     @BeforeClass
     public void startLoop() {
+        droppedErrors = DroppedErrors.watch();
         loopThread = new LoopThread("mono-tck-loop");
     }
 
     @AfterClass
     public void stopLoop() {
         loopThread.close();
+        droppedErrors.checkNoneAndStop();
     }
 
     @Override

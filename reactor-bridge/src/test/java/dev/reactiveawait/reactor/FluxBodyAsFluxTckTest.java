@@ -14,6 +14,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
+    private DroppedErrors droppedErrors;
 
     public FluxBodyAsFluxTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -21,12 +22,14 @@ public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
 
     @BeforeClass
     public void startLoop() {
+        droppedErrors = DroppedErrors.watch();
         loopThread = new LoopThread("flux-tck-loop");
     }
 
     @AfterClass
     public void stopLoop() {
         loopThread.close();
+        droppedErrors.checkNoneAndStop();
     }
 
     @Override

@@ -7,12 +7,10 @@ import dev.reactiveawait.Async;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-@Timeout(10)
-class NonBlockingLoopThreadsTest {
+class NonBlockingLoopThreadsTest extends BridgeTestBase {
 
     @AfterEach
     void registerAgain() {

@@ -20,6 +20,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class TaskAsMonoTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
+    private DroppedErrors droppedErrors;
 
     public TaskAsMonoTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -27,12 +28,14 @@ public class TaskAsMonoTckTest extends PublisherVerification<Long> {
 
     @BeforeClass
     public void startLoop() {
+        droppedErrors = DroppedErrors.watch();
         loopThread = new LoopThread("task-tck-loop");
     }
 
     @AfterClass
     public void stopLoop() {
         loopThread.close();
+        droppedErrors.checkNoneAndStop();
     }
 
     @Override
