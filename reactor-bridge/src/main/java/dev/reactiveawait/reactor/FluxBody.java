@@ -1,0 +1,38 @@
+package dev.reactiveawait.reactor;
+
+/**
+ * The body of a {@link ReactorTasks#flux(dev.reactiveawait.EventLoop, FluxBody) flux}: plain imperative code that
+ * runs as a task, may {@code await}, and emits items through its {@link FluxEmitter}. The flux
+ * completes when the body returns and fails with whatever it throws.
+ *
+ * <dl>
+ * <dt><b>Thread:</b></dt>
+ * <dd>Runs as a task of an event loop, one task per subscription.</dd>
+ * <dt><b>Cancellation:</b></dt>
+ * <dd>The subscriber's {@code cancel()} cancels the task: the pending {@code await} or
+ *     {@code emit} throws {@link dev.reactiveawait.CancelledException} and {@code finally} blocks
+ *     run.</dd>
+ * </dl>
+ * {@snippet :
+ * FluxBody<Integer> countdown = emitter -> {
+ *     for (int i = 3; i > 0; i--) {
+ *         emitter.emit(i);
+ *         sleep(Duration.ofSeconds(1));
+ *     }
+ * };
+ * }
+ *
+ * @param <T> the type of the items
+ * @since 0.1
+ */
+@FunctionalInterface
+public interface FluxBody<T> {
+
+    /**
+     * Runs the body.
+     *
+     * @param emitter where the items go
+     * @throws Exception anything; the flux fails with it, unchanged
+     */
+    void run(FluxEmitter<T> emitter) throws Exception;
+}

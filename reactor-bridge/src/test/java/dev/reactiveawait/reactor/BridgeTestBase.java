@@ -1,0 +1,47 @@
+package dev.reactiveawait.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reactiveawait.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import reactor.core.publisher.Hooks;
+
+/**
+ * A loop on a thread of its own for each test, and Reactor's dropped-error hook watched: an error
+ * dropped without the test taking it with {@link #takeDropped()} fails the test.
+ */
+@Timeout(10)
+abstract class BridgeTestBase {
+    private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    LoopThread loopThread;
+    EventLoop loop;
+
+    @BeforeEach
+    void startLoopAndWatchDroppedErrors() {
+        Hooks.onErrorDropped(dropped::add);
+        loopThread = new LoopThread(getClass().getSimpleName() + "-loop");
+        loop = loopThread.loop;
+    }
+
+    @AfterEach
+    void stopLoopAndCheckNothingWasDropped() {
+        try {
+            loopThread.close();
+        } finally {
+            Hooks.resetOnErrorDropped();
+        }
+        assertThat(dropped).as("errors dropped to Operators.onErrorDropped").isEmpty();
+    }
+
+    /** The errors dropped so far, which the test expected; they no longer fail it. */
+    List<Throwable> takeDropped() {
+        List<Throwable> taken = new ArrayList<>(dropped);
+        dropped.clear();
+        return taken;
+    }
+}

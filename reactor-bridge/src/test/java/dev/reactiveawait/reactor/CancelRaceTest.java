@@ -1,0 +1,166 @@
+package dev.reactiveawait.reactor;
+
+import static dev.reactiveawait.reactor.ReactorTasks.flux;
+import static dev.reactiveawait.reactor.ReactorTasks.mono;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reactiveawait.Async;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.reactivestreams.Subscription;
+import reactor.core.publisher.BaseSubscriber;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Subscribers cancelling and requesting from other threads while the tasks run: every subscription
+ * ends exactly once, no task is left behind, items stay in order and within demand, and nothing
+ * reaches the dropped-error hook.
+ */
+@Timeout(60)
+class CancelRaceTest extends BridgeTestBase {
+    private static final int SUBSCRIPTIONS = 2_000;
+
+    @Test
+    void monosCancelledAtRandomEndOnceAndLeaveNoTask() throws Exception {
+        AtomicInteger bodiesStarted = new AtomicInteger();
+        AtomicInteger bodiesEnded = new AtomicInteger();
+        AtomicInteger settled = new AtomicInteger();
+        AtomicInteger values = new AtomicInteger();
+        ExecutorService cancellers = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < SUBSCRIPTIONS; i++) {
+                int n = i;
+                BaseSubscriber<Integer> subscriber = new BaseSubscriber<>() {
+                    @Override
+                    protected void hookOnNext(Integer value) {
+                        assertThat(value).isEqualTo(n);
+                        values.incrementAndGet();
+                    }
+
+                    @Override
+                    protected void hookFinally(SignalType type) {
+                        settled.incrementAndGet();
+                    }
+                };
+                mono(loop, () -> {
+                    bodiesStarted.incrementAndGet();
+                    try {
+                        Async.sleep(Duration.ofNanos(ThreadLocalRandom.current().nextInt(200_000)));
+                        return n;
+                    } finally {
+                        bodiesEnded.incrementAndGet();
+                    }
+                }).subscribe(subscriber);
+                cancellers.execute(() -> {
+                    spin();
+                    subscriber.cancel();
+                });
+            }
+        } finally {
+            cancellers.shutdown();
+            assertThat(cancellers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        awaitUntil(() -> settled.get() == SUBSCRIPTIONS && bodiesEnded.get() == bodiesStarted.get()
+                && loopThread.onLoop(() -> loop.allTasks().isEmpty()));
+        assertThat(values.get()).isBetween(0, SUBSCRIPTIONS);
+    }
+
+    @Test
+    void fluxesRequestedAndCancelledFromOtherThreadsStayInOrderWithinDemand() throws Exception {
+        AtomicInteger settled = new AtomicInteger();
+        AtomicInteger violations = new AtomicInteger();
+        ExecutorService requesters = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < SUBSCRIPTIONS / 4; i++) {
+                DemandCheckingSubscriber subscriber = new DemandCheckingSubscriber(settled, violations);
+                ReactorTasks.<Integer>flux(loop, emitter -> {
+                    for (int item = 0; item < 20; item++) {
+                        emitter.emit(item);
+                    }
+                }).subscribe(subscriber);
+                requesters.execute(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int r = 0; r < 5; r++) {
+                        long n = 1 + random.nextInt(4);
+                        subscriber.ask(n);
+                        if (random.nextInt(8) == 0) {
+                            subscriber.cancel();
+                            return;
+                        }
+                        spin();
+                    }
+                    subscriber.ask(Long.MAX_VALUE - 100);
+                });
+            }
+        } finally {
+            requesters.shutdown();
+            assertThat(requesters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+
+        awaitUntil(() -> settled.get() == SUBSCRIPTIONS / 4 && loopThread.onLoop(() -> loop.allTasks().isEmpty()));
+        assertThat(violations).hasValue(0);
+    }
+
+    /** Checks each item against the demand it asked for, and the order. */
+    private static final class DemandCheckingSubscriber extends BaseSubscriber<Integer> {
+        private final AtomicInteger settled;
+        private final AtomicInteger violations;
+        /** Guarded by this: the next expected item, and the demand recorded before each request. */
+        private int next;
+        private long requested;
+
+        DemandCheckingSubscriber(AtomicInteger settled, AtomicInteger violations) {
+            this.settled = settled;
+            this.violations = violations;
+        }
+
+        @Override
+        protected void hookOnSubscribe(Subscription subscription) {
+            // the requests come from other threads, through ask()
+        }
+
+        void ask(long n) {
+            synchronized (this) {
+                requested = requested + n < 0 ? Long.MAX_VALUE : requested + n;
+            }
+            request(n);
+        }
+
+        @Override
+        protected void hookOnNext(Integer value) {
+            synchronized (this) {
+                if (value != next || next >= requested) {
+                    violations.incrementAndGet();
+                }
+                next++;
+            }
+        }
+
+        @Override
+        protected void hookFinally(SignalType type) {
+            settled.incrementAndGet();
+        }
+    }
+
+    private static void spin() {
+        int spins = ThreadLocalRandom.current().nextInt(20_000);
+        for (int s = 0; s < spins; s++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+}
