@@ -12,4 +12,6 @@ module dev.reactiveawait.core {
             dev.reactiveawait.reactor,
             dev.reactiveawait.rxjava3,
             dev.reactiveawait.test;
+
+    uses dev.reactiveawait.internal.CoreExtension;
 }

@@ -9,4 +9,6 @@ module dev.reactiveawait.reactor {
     requires static transitive org.jspecify;
 
     exports dev.reactiveawait.reactor;
+
+    provides dev.reactiveawait.internal.CoreExtension with dev.reactiveawait.reactor.internal.ReactorExtension;
 }

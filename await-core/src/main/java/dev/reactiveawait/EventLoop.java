@@ -51,6 +51,11 @@ public final class EventLoop implements AutoCloseable {
 
     static {
         dev.reactiveawait.internal.CoreAccess.install(new CoreAccessImpl());
+        for (dev.reactiveawait.internal.CoreExtension e
+                : java.util.ServiceLoader.load(dev.reactiveawait.internal.CoreExtension.class,
+                        EventLoop.class.getClassLoader())) {
+            e.coreLoaded();
+        }
     }
     private static final Object STOP = new Object();
     private static final Object[] NO_LOCALS = {};
@@ -275,10 +280,22 @@ public final class EventLoop implements AutoCloseable {
             cancelPendingTasks();
         } finally {
             closed = true;
+            runLeftoverInbox();
             if (ownCarrier != null) {
                 ownCarrier.carrier.shutdown();
             }
             reportUnretrieved();
+        }
+    }
+
+    /**
+     * Callbacks posted from other threads just before close would otherwise be lost: run them
+     * once, on the closing thread; whatever they try to schedule is refused as closed.
+     */
+    private void runLeftoverInbox() {
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            runCallback(r);
         }
     }
 
