@@ -744,10 +744,12 @@ public final class EventLoop implements AutoCloseable {
             idleWait();
             drainInbox();
         }
-        long now = clock.nanoTime();
-        TimerHandle due;
-        while ((due = timers.pollDue(now)) != null) {
-            ready.add(due);
+        if (!timers.isEmpty()) { // no clock read when no timer waits (most task switches)
+            long now = clock.nanoTime();
+            TimerHandle due;
+            while ((due = timers.pollDue(now)) != null) {
+                ready.add(due);
+            }
         }
         batchRemaining = ready.size();
     }

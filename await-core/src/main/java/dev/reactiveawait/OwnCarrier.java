@@ -1,9 +1,6 @@
 package dev.reactiveawait;
 
 import java.lang.reflect.Constructor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class OwnCarrier {
     static final String PROPERTY = "dev.reactiveawait.carrier";
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final @Nullable Constructor<?> BUILDER = find();
 
-    final ExecutorService carrier;
+    final CarrierThread carrier;
     final Thread.Builder.OfVirtual threads;
 
-    private OwnCarrier(ExecutorService carrier, Thread.Builder.OfVirtual threads) {
+    private OwnCarrier(CarrierThread carrier, Thread.Builder.OfVirtual threads) {
         this.carrier = carrier;
         this.threads = threads;
     }
@@ -57,11 +53,7 @@ final class OwnCarrier {
         if (k == null) {
             return null;
         }
-        ExecutorService carrier = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "reactive-await-carrier-" + COUNTER.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        CarrierThread carrier = new CarrierThread();
         try {
             Thread.Builder.OfVirtual threads = (Thread.Builder.OfVirtual) k.newInstance(carrier);
             return new OwnCarrier(carrier, threads.inheritInheritableThreadLocals(false));
