@@ -5,5 +5,8 @@
 module dev.reactiveawait.reactor {
     requires transitive dev.reactiveawait.core;
     requires transitive reactor.core;
+    requires transitive org.reactivestreams;
     requires static transitive org.jspecify;
+
+    exports dev.reactiveawait.reactor;
 }
