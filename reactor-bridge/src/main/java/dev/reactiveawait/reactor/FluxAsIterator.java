@@ -232,7 +232,9 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         next = null;
         if (++taken == limit && !syncFused) {
             taken = 0;
-            request(limit);
+            if (!done) { // a source that has ended needs no more demand
+                request(limit);
+            }
         }
         return item;
     }
