@@ -245,7 +245,9 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
             return;
         }
         end();
-        Operators.terminate(S, this); // cancels, now or when the subscription arrives
+        if (syncFused || !done) { // a source that has ended is not cancelled (doOnCancel would see it)
+            Operators.terminate(S, this); // cancels, now or when the subscription arrives
+        }
         T item = next;
         if (item != null) {
             next = null;
