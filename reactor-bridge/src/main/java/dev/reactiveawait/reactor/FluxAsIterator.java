@@ -239,7 +239,10 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         return item;
     }
 
-    /** Consumer, or the loop when the task was cancelled or finished: leaves the source. Idempotent. */
+    /**
+     * Consumer, or the loop when the task was cancelled or ended: leaves the source, and wakes a
+     * consumer that waits (a task iterating what another task opened). Idempotent.
+     */
     void close() {
         if (ended) {
             return;
@@ -257,6 +260,12 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
             queue.clear(); // the fused source discards what it drops
         } else {
             Operators.onDiscardQueueWithClear(queue, context, null);
+        }
+        Object w = WAITER.getAndSet(this, null); // closed under a waiting consumer: it wakes to the end
+        if (w instanceof Promise<?> wakeUp) {
+            wakeUp.trySucceed(null);
+        } else if (w instanceof Thread blocked) {
+            LockSupport.unpark(blocked);
         }
     }
 
@@ -319,7 +328,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
             throw concurrentConsumers();
         }
         try {
-            while (!done && queue.isEmpty()) {
+            while (!done && queue.isEmpty() && s != Operators.cancelledSubscription()) {
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();

@@ -216,6 +216,34 @@ class IterateTest {
     }
 
     @Test
+    void iterationOpenedByATaskThatEndsIsOverForTheTaskStillIteratingIt() {
+        TestPublisher<String> source = TestPublisher.create();
+        run(LoopClock.virtual(), () -> {
+            Task<Iterator<String>> opener = createTask(() -> iterate(source).iterator()); // never closed
+            Iterator<String> shared = Async.await(opener); // the opener has ended: its done-callback closes it
+            Task<Boolean> reader = createTask(shared::hasNext);
+            sleep(Duration.ZERO);
+            assertThat(Async.await(reader)).isFalse();
+        });
+        source.assertCancelled();
+    }
+
+    @Test
+    void closingWakesATaskWaitingForTheNextItem() {
+        TestPublisher<String> source = TestPublisher.create();
+        run(LoopClock.virtual(), () -> {
+            FluxIteration<String> iteration = iterate(source);
+            Iterator<String> iterator = iteration.iterator();
+            Task<Boolean> reader = createTask(iterator::hasNext);
+            sleep(Duration.ZERO);
+            assertThat(reader.isDone()).isFalse();
+            iteration.close();
+            assertThat(Async.await(reader)).isFalse();
+        });
+        source.assertCancelled();
+    }
+
+    @Test
     void itemsFromAnotherThreadAllArriveInOrder() {
         List<Integer> items = new ArrayList<>();
         run(LoopClock.virtual(), () -> {
