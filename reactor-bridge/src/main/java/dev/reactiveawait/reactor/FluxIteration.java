@@ -62,6 +62,20 @@ public final class FluxIteration<T> implements Iterable<T>, AutoCloseable {
     /**
      * Subscribes to the source and returns its items; callable once.
      *
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Call it on the task that iterates (or a plain thread); the source may emit anywhere.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>The subscription it makes ends with {@link #close()}, with the task's cancellation while
+     *     it waits, or with the end of the calling task.</dd>
+     * </dl>
+     * {@snippet :
+     * Iterator<Event> events = iteration.iterator(); // subscribes
+     * while (events.hasNext()) {                     // may suspend the task
+     *     handle(events.next());
+     * }
+     * }
+     *
      * @return the iterator of the items; its {@code hasNext()} suspends the task while waiting
      * @throws IllegalStateException if called a second time or after {@link #close()}, on an event
      *     loop's thread outside a task, or outside a task on a thread Reactor marks non-blocking
@@ -83,6 +97,21 @@ public final class FluxIteration<T> implements Iterable<T>, AutoCloseable {
     /**
      * Cancels the subscription unless the source already ended, and releases the buffered items.
      * Idempotent; afterwards the iterator's {@code hasNext()} is {@code false}.
+     *
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Call it on the iterating task (try-with-resources does); a task waiting in
+     *     {@code hasNext()} wakes and sees the end.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancels the source at once; items it sends afterwards go to
+     *     {@code Operators.onNextDropped}, buffered ones to the discard hook.</dd>
+     * </dl>
+     * {@snippet :
+     * FluxIteration<Tick> ticks = iterate(clock.ticks());
+     * try (ticks) {
+     *     Tick first = ticks.iterator().next();
+     * } // ticks.close() cancels the Flux
+     * }
      */
     @Override
     public void close() {
