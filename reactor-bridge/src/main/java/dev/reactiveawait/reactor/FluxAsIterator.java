@@ -1,0 +1,348 @@
+package dev.reactiveawait.reactor;
+
+import dev.reactiveawait.Async;
+import dev.reactiveawait.CancelledException;
+import dev.reactiveawait.Promise;
+import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.CoreAccess;
+import java.lang.invoke.VarHandle;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Exceptions;
+import reactor.core.Fuseable;
+import reactor.core.publisher.Operators;
+import reactor.util.concurrent.Queues;
+import reactor.util.context.Context;
+
+/**
+ * The subscriber and iterator behind {@link FluxIteration}: a bounded queue between the thread the
+ * source signals on and the iterating task, with batched requests (prefetch, then 75% of it each
+ * time that many items were taken) and a task that suspends while the queue is empty.
+ *
+ * <p>Two sides. The <em>signalling side</em> is whatever thread the source calls onSubscribe,
+ * onNext, onError, onComplete on (RS 1.3: one at a time). The <em>consumer</em> is the iterating
+ * task or plain thread; the loop stands in for it when the task is cancelled or finishes, which
+ * happens only while the task is suspended or done, never at the same time.
+ *
+ * <p>No lost wakeup: the consumer publishes its waiter (a promise or its thread) and then looks at
+ * the queue again; the signalling side offers, fences, then looks at the waiter. One of the two
+ * sees the other (a Dekker handshake). Items the source emits inside our own {@code request()} or
+ * {@code subscribe()} call (a synchronous source such as {@code Flux.range}) need no wakeup: the
+ * consumer is not waiting, it is the caller. A source that supports synchronous fusion is polled
+ * directly, without a queue or requests.
+ *
+ * @param <T> the items
+ */
+final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<FluxAsIterator, Subscription> S =
+            AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Subscription.class, "s");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<FluxAsIterator, Object> WAITER =
+            AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Object.class, "waiter");
+
+    private final Publisher<? extends T> source;
+    private final int prefetch;
+    /** Replenish after taking this many items: 75% of prefetch. */
+    private final int limit;
+    private final Context context;
+    /** Offered by the signalling side, polled by the consumer (SPSC); the source itself when fused. */
+    private Queue<T> queue;
+    /** Set in onSubscribe on the consumer's own thread, before the first poll. */
+    private boolean syncFused;
+
+    // Consumer side.
+    private final @Nullable Task<?> owner;
+    private final Consumer<Object> onOwnerDone = x -> close();
+    private final Runnable onCancelWhileWaiting = this::close;
+    private @Nullable T next;
+    private int taken;
+    /** The consumer's thread while it calls into the source; signals on that thread need no wakeup. */
+    private @Nullable Thread callingSource;
+    /** The source ended (and we saw it), or we left it: hasNext() is false from now on. */
+    private boolean ended;
+
+    // Signalling side.
+    private long received;
+    /** Everything requested so far; written before each request, read at each item (RS 1.1 check). */
+    private volatile long requested;
+    /** Written after {@link #error}. */
+    private volatile boolean done;
+    private @Nullable Throwable error;
+    /** Set once by onSubscribe; cancelledSubscription() once we leave. */
+    private volatile @Nullable Subscription s;
+    /** The waiting consumer's promise or thread: set by the consumer, taken by whoever wakes it. */
+    private volatile @Nullable Object waiter;
+
+    private FluxAsIterator(Publisher<? extends T> source, int prefetch, Context context, @Nullable Task<?> owner) {
+        this.source = source;
+        this.prefetch = prefetch;
+        this.limit = prefetch == Integer.MAX_VALUE ? Integer.MAX_VALUE : prefetch - (prefetch >> 2);
+        this.context = context;
+        this.queue = Queues.<T>get(prefetch).get();
+        this.owner = owner;
+    }
+
+    /** Consumer: subscribes to {@code source} for the calling task (or plain thread). */
+    static <T> FluxAsIterator<T> subscribe(Publisher<? extends T> source, int prefetch) {
+        Task<?> task = Caller.taskOrBlockingThread("iterate");
+        FluxAsIterator<T> it = new FluxAsIterator<>(source, prefetch, Context.of(ReactorContext.current()), task);
+        if (task != null) {
+            task.addDoneCallback(it.onOwnerDone); // a task that ends without closing leaves no subscription
+        }
+        Subscriber<T> self = it;
+        it.callingSource = Thread.currentThread();
+        try {
+            source.subscribe(self);
+        } finally {
+            it.callingSource = null;
+        }
+        return it;
+    }
+
+    @Override
+    public Context currentContext() {
+        return context;
+    }
+
+    // ---------------------------------------------------------------- signalling side
+
+    @Override
+    public void onSubscribe(Subscription s) {
+        Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
+        if (!S.compareAndSet(this, null, s)) {
+            s.cancel(); // RS 2.5: a second subscription, or one arriving after we left
+            if (this.s != Operators.cancelledSubscription()) {
+                Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
+            }
+            return;
+        }
+        if (s instanceof Fuseable.QueueSubscription<?> && Thread.currentThread() == callingSource) {
+            @SuppressWarnings("unchecked")
+            Fuseable.QueueSubscription<T> qs = (Fuseable.QueueSubscription<T>) s;
+            if (qs.requestFusion(Fuseable.SYNC) == Fuseable.SYNC) {
+                queue = qs; // poll the source itself: null means it has ended
+                syncFused = true;
+                done = true;
+                return;
+            }
+        }
+        long n = prefetch == Integer.MAX_VALUE ? Long.MAX_VALUE : prefetch;
+        requested = n;
+        s.request(n);
+    }
+
+    @Override
+    public void onNext(T item) {
+        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13)");
+        if (done || s == Operators.cancelledSubscription()) {
+            Operators.onNextDropped(item, context); // RS 1.7 (after a terminal signal), 2.8 (after we left)
+            return;
+        }
+        if (++received > requested || !queue.offer(item)) {
+            Operators.terminate(S, this);
+            Operators.onDiscard(item, context);
+            error = Exceptions.failWithOverflow("iterate(" + source + "): the publisher emitted more items than the "
+                    + requested + " requested, breaking Reactive Streams rule 1.1");
+            done = true;
+            wakeConsumer();
+            return;
+        }
+        if (Thread.currentThread() != callingSource) {
+            wakeConsumer();
+        }
+    }
+
+    @Override
+    public void onError(Throwable e) {
+        Objects.requireNonNull(e, "onError(null) (Reactive Streams rule 2.13)");
+        if (done || s == Operators.cancelledSubscription()) {
+            Operators.onErrorDropped(e, context);
+            return;
+        }
+        error = e;
+        done = true;
+        wakeConsumer();
+    }
+
+    @Override
+    public void onComplete() {
+        if (done || s == Operators.cancelledSubscription()) {
+            return;
+        }
+        done = true;
+        wakeConsumer();
+    }
+
+    private void wakeConsumer() {
+        VarHandle.fullFence(); // our offer (or done) before our read of waiter: see the class comment
+        Object w = waiter;
+        if (w != null && WAITER.compareAndSet(this, w, null)) {
+            if (w instanceof Promise<?> wakeUp) {
+                wakeUp.trySucceed(null);
+            } else {
+                LockSupport.unpark((Thread) w);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- consumer
+
+    @Override
+    public boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        while (!ended) {
+            boolean d = done; // read before polling: an item offered before done is never missed
+            T item = poll();
+            if (item != null) {
+                next = item;
+                return true;
+            }
+            if (d) {
+                end();
+                Throwable e = error;
+                if (e != null) {
+                    throw Sneaky.raise(e);
+                }
+                return false;
+            }
+            awaitSignal();
+        }
+        return false;
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("iterate(" + source + "): no more items (hasNext() is false)");
+        }
+        T item = Objects.requireNonNull(next);
+        next = null;
+        if (++taken == limit && !syncFused) {
+            taken = 0;
+            if (!done) { // a source that has ended needs no more demand
+                request(limit);
+            }
+        }
+        return item;
+    }
+
+    /**
+     * Consumer, or the loop when the task was cancelled or ended: leaves the source, and wakes a
+     * consumer that waits (a task iterating what another task opened). Idempotent.
+     */
+    void close() {
+        if (ended) {
+            return;
+        }
+        end();
+        if (syncFused || !done) { // a source that has ended is not cancelled (doOnCancel would see it)
+            Operators.terminate(S, this); // cancels, now or when the subscription arrives
+        }
+        T item = next;
+        if (item != null) {
+            next = null;
+            Operators.onDiscard(item, context);
+        }
+        if (syncFused) {
+            queue.clear(); // the fused source discards what it drops
+        } else {
+            Operators.onDiscardQueueWithClear(queue, context, null);
+        }
+        Object w = WAITER.getAndSet(this, null); // closed under a waiting consumer: it wakes to the end
+        if (w instanceof Promise<?> wakeUp) {
+            wakeUp.trySucceed(null);
+        } else if (w instanceof Thread blocked) {
+            LockSupport.unpark(blocked);
+        }
+    }
+
+    private @Nullable T poll() {
+        if (!syncFused) {
+            return queue.poll();
+        }
+        try {
+            return queue.poll(); // runs the fused operators (map, filter...) on this thread
+        } catch (Throwable e) {
+            error = Operators.onOperatorError(s, Exceptions.unwrap(e), context); // cancels the source
+            syncFused = false;
+            queue = Queues.<T>empty().get();
+            return null; // done is true: the next round ends with the error
+        }
+    }
+
+    private void request(long n) {
+        Subscription sub = Objects.requireNonNull(s);
+        requested = Operators.addCap(requested, n); // before the request: items may arrive inside it
+        callingSource = Thread.currentThread();
+        try {
+            sub.request(n);
+        } finally {
+            callingSource = null;
+        }
+    }
+
+    private void end() {
+        ended = true;
+        Task<?> task = owner;
+        if (task != null && task.loop().inLoop()) {
+            task.removeDoneCallback(onOwnerDone);
+        }
+    }
+
+    private void awaitSignal() {
+        Task<?> task = Caller.taskOrBlockingThread("iterate");
+        if (task == null) {
+            block();
+            return;
+        }
+        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), onCancelWhileWaiting);
+        if (!WAITER.compareAndSet(this, null, wakeUp)) {
+            wakeUp.trySucceed(null);
+            throw concurrentConsumers();
+        }
+        if (done || !queue.isEmpty()) { // a signal came before our waiter was visible
+            if (WAITER.compareAndSet(this, wakeUp, null)) {
+                wakeUp.trySucceed(null);
+            } // else the signalling side took it and completes it
+            return;
+        }
+        Async.await(wakeUp); // a cancelled task cancels wakeUp, whose hook leaves the source
+    }
+
+    private void block() {
+        Thread me = Thread.currentThread();
+        if (!WAITER.compareAndSet(this, null, me)) {
+            throw concurrentConsumers();
+        }
+        try {
+            while (!done && queue.isEmpty() && s != Operators.cancelledSubscription()) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    Thread.currentThread().interrupt();
+                    close();
+                    throw new CancelledException("interrupted while blocked in iterate(" + source + ")");
+                }
+            }
+        } finally {
+            WAITER.compareAndSet(this, me, null);
+        }
+    }
+
+    private IllegalStateException concurrentConsumers() {
+        return new IllegalStateException("iterate(" + source + "): two tasks or threads iterate it at once; "
+                + "an iteration has one consumer");
+    }
+}
