@@ -1,14 +1,4 @@
 package dev.reactiveawait.reactor;
-<<<<<<< HEAD
-import dev.reactiveawait.TaskLocal;
-import reactor.util.context.Context;
-import reactor.util.context.ContextView;
-/** The Reactor Context of the current task: set from the subscriber's context in mono/flux bodies, written into publishers the task awaits. */
-final class ReactorContext {
-    static final TaskLocal<ContextView> CONTEXT = TaskLocal.withInitial("reactor.Context", Context::empty);
-    private ReactorContext() {}
-    static ContextView current() { return CONTEXT.get(); }
-=======
 
 import dev.reactiveawait.TaskLocal;
 import reactor.util.context.Context;
@@ -29,5 +19,4 @@ final class ReactorContext {
     static ContextView current() {
         return CONTEXT.get();
     }
->>>>>>> reactor-await
 }
