@@ -73,7 +73,7 @@ public final class EventLoop implements AutoCloseable {
     private final TimerQueue timers = new TimerQueue();
     /** The only state other threads touch. */
     private final Inbox inbox = new Inbox();
-    private final LinkedHashSet<Task<?>> pending = new LinkedHashSet<>();
+    private final PendingTasks pending = new PendingTasks();
     private final ArrayList<FailureReport> failures = new ArrayList<>();
     private int nextFailurePrune = FIRST_FAILURE_PRUNE;
     /** The task whose step runs now, or {@code null} while callbacks run. */
@@ -303,7 +303,7 @@ public final class EventLoop implements AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        List<Task<?>> toCancel = new ArrayList<>(pending);
+        List<Task<?>> toCancel = pending.snapshot();
         for (Task<?> t : toCancel) {
             t.cancel();
         }
@@ -529,7 +529,7 @@ public final class EventLoop implements AutoCloseable {
      */
     public Set<Task<?>> allTasks() {
         checkThread("allTasks");
-        return Collections.unmodifiableSet(new LinkedHashSet<>(pending));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(pending.snapshot()));
     }
 
     @Override

@@ -64,6 +64,9 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     private int cancelRequests;
     /** Task-local values: key, value, key, value...; copy-on-write, shared with children. */
     Object[] locals;
+    /** Loop-only links of {@link PendingTasks}. */
+    @Nullable Task<?> prevPending;
+    @Nullable Task<?> nextPending;
     /** What the task waits for while suspended in await (asyncio's {@code _fut_waiter}). */
     @Nullable AbstractAwaitable<?> waitingOn;
 
