@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -383,6 +384,184 @@ public final class Async {
         return Gather.of(currentLoop(), List.copyOf(awaitables), true);
     }
 
+    // ---------------------------------------------------------------- timeouts
+
+    /**
+     * Opens a {@link Timeout} scope for try-with-resources: the current task is cancelled once
+     * {@code delay} has passed (asyncio's {@code async with timeout(delay)}). In this form an
+     * expiry comes out of the block as the body's {@link CancelledException} (Java does not let
+     * {@code close()} replace it; check {@link Timeout#expired()}); prefer
+     * {@link #timeout(Duration, Coroutine)}, which throws {@link TimeoutException} as asyncio does.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Inside a task; close it in the same task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Expiry cancels the task (a counted request, taken back when the scope closes), so its
+     *     pending {@code await}, and what that awaits, is cancelled.</dd>
+     * </dl>
+     * {@snippet :
+     * try (Timeout t = timeout(Duration.ofSeconds(5))) {
+     *     await(step1());
+     *     t.reschedule(t.when() + Duration.ofSeconds(5).toNanos()); // more time for step 2
+     *     await(step2());
+     * }
+     * }
+     *
+     * @param delay the time allowed, on the loop's clock; zero or negative fires at the next suspension
+     * @return the entered scope
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static Timeout timeout(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        Task<?> me = requireTask(EventLoop.ofCurrentThread(), "timeout");
+        return new Timeout(me, me.loop.deadline(delay));
+    }
+
+    /**
+     * Opens a {@link Timeout} scope for try-with-resources with an absolute deadline (asyncio's
+     * {@code timeout_at}); see {@link #timeout(Duration)} for this form's limitation.
+     * {@snippet :
+     * long deadline = currentLoop().time() + Duration.ofSeconds(30).toNanos();
+     * try (Timeout t = timeoutAt(deadline)) {
+     *     await(handshake());
+     * }
+     * }
+     *
+     * @param deadlineNanos the deadline on the loop's clock ({@link EventLoop#time()}), or
+     *     {@link Timeout#NEVER}
+     * @return the entered scope
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static Timeout timeoutAt(long deadlineNanos) {
+        return new Timeout(requireTask(EventLoop.ofCurrentThread(), "timeoutAt"), deadlineNanos);
+    }
+
+    /**
+     * Runs {@code body} in the current task with a time limit, and returns its result (asyncio's
+     * {@code async with timeout(delay): return await ...}). On expiry the task is cancelled; if the
+     * body then ends with the {@link CancelledException}, it becomes a {@link TimeoutException},
+     * unless somebody else cancelled the task too (then the cancellation propagates).
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Runs {@code body} on the calling task, inside a task only.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Expiry cancels what the body awaits; the body's {@code finally} blocks run before the
+     *     {@link TimeoutException} is thrown. The request is counted and taken back
+     *     ({@link Task#uncancel()}), so a task that swallowed an earlier cancel still times out.</dd>
+     * </dl>
+     * {@snippet :
+     * try {
+     *     String body = timeout(Duration.ofSeconds(2), () -> await(fetch(url)));
+     * } catch (TimeoutException e) {
+     *     // the fetch was cancelled and has cleaned up
+     * }
+     * }
+     *
+     * @param delay the time allowed, on the loop's clock
+     * @param body the code to limit
+     * @param <T> the type of the result
+     * @return what {@code body} returned
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static <T extends @Nullable Object> T timeout(Duration delay, Coroutine<T> body) throws TimeoutException {
+        Objects.requireNonNull(body, "body");
+        return timeout(delay).run(body);
+    }
+
+    /**
+     * Runs {@code body} in the current task with a time limit; see
+     * {@link #timeout(Duration, Coroutine)}.
+     * {@snippet :
+     * timeout(Duration.ofSeconds(1), () -> sleep(Duration.ofSeconds(5))); // TimeoutException after 1 s
+     * }
+     *
+     * @param delay the time allowed, on the loop's clock
+     * @param body the code to limit
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static void timeout(Duration delay, VoidCoroutine body) throws TimeoutException {
+        timeout(delay, asCoroutine(body));
+    }
+
+    /**
+     * Runs {@code body} in the current task until an absolute deadline (asyncio's
+     * {@code timeout_at}); see {@link #timeout(Duration, Coroutine)}.
+     * {@snippet :
+     * long deadline = currentLoop().time() + Duration.ofSeconds(10).toNanos();
+     * String a = timeoutAt(deadline, () -> await(fetch(first)));
+     * String b = timeoutAt(deadline, () -> await(fetch(second))); // what is left of the 10 s
+     * }
+     *
+     * @param deadlineNanos the deadline on the loop's clock, or {@link Timeout#NEVER}
+     * @param body the code to limit
+     * @param <T> the type of the result
+     * @return what {@code body} returned
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static <T extends @Nullable Object> T timeoutAt(long deadlineNanos, Coroutine<T> body)
+            throws TimeoutException {
+        Objects.requireNonNull(body, "body");
+        return timeoutAt(deadlineNanos).run(body);
+    }
+
+    /**
+     * Runs {@code body} in the current task until an absolute deadline; see
+     * {@link #timeout(Duration, Coroutine)}.
+     * {@snippet :
+     * timeoutAt(deadline, () -> await(flush()));
+     * }
+     *
+     * @param deadlineNanos the deadline on the loop's clock, or {@link Timeout#NEVER}
+     * @param body the code to limit
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static void timeoutAt(long deadlineNanos, VoidCoroutine body) throws TimeoutException {
+        timeoutAt(deadlineNanos, asCoroutine(body));
+    }
+
+    /**
+     * Waits for {@code awaitable} for at most {@code timeout} (asyncio 3.11's {@code wait_for}). On
+     * timeout it cancels the awaitable and <em>waits until it has finished</em> (its cleanup ran)
+     * before throwing {@link TimeoutException}; if the awaitable answers the cancellation with a
+     * value or an exception, that is returned or thrown instead.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Inside a task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the waiting task cancels the awaitable too, and waits for it before the
+     *     {@link CancelledException} propagates. To time out without cancelling it, wrap it in
+     *     {@code shield}.</dd>
+     * </dl>
+     * {@snippet :
+     * Task<String> fetch = createTask(() -> download(url));
+     * String page = waitFor(fetch, Duration.ofSeconds(3));
+     * }
+     *
+     * @param awaitable a task or promise of the running loop
+     * @param timeout the time allowed; {@code null} waits without limit, zero or negative only
+     *     takes a result that is already there
+     * @param <T> the type of the result
+     * @return the awaitable's result
+     * @throws TimeoutException if it did not complete in time (it has been cancelled and is done)
+     * @throws CancelledException if the waiting task was cancelled
+     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) the awaitable's exception
+     */
+    public static <T extends @Nullable Object> T waitFor(Awaitable<T> awaitable, @Nullable Duration timeout)
+            throws TimeoutException {
+        Objects.requireNonNull(awaitable, "awaitable");
+        return WaitFor.waitFor(requireTask(EventLoop.ofCurrentThread(), "waitFor"),
+                (AbstractAwaitable<T>) awaitable, timeout);
+    }
+
     // ---------------------------------------------------------------- introspection
 
     /**
@@ -430,7 +609,7 @@ public final class Async {
         };
     }
 
-    private static Task<?> requireTask(@Nullable EventLoop loop, String what) {
+    static Task<?> requireTask(@Nullable EventLoop loop, String what) {
         Task<?> current = loop == null ? null : loop.current;
         if (current != null) {
             return current;
