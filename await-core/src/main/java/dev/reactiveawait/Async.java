@@ -538,7 +538,7 @@ public final class Async {
      * <dt><b>Cancellation:</b></dt>
      * <dd>Cancelling the waiting task cancels the awaitable too, and waits for it before the
      *     {@link CancelledException} propagates. To time out without cancelling it, wrap it in
-     *     {@code shield}.</dd>
+     *     {@link #shield}.</dd>
      * </dl>
      * {@snippet :
      * Task<String> fetch = createTask(() -> download(url));
@@ -560,6 +560,100 @@ public final class Async {
         Objects.requireNonNull(awaitable, "awaitable");
         return WaitFor.waitFor(requireTask(EventLoop.ofCurrentThread(), "waitFor"),
                 (AbstractAwaitable<T>) awaitable, timeout);
+    }
+
+    // ---------------------------------------------------------------- shield, wait, asCompleted
+
+    /**
+     * Protects {@code awaitable} from the cancellation of whoever awaits it (asyncio's
+     * {@code shield}): returns an awaitable with the same outcome; cancelling that one (typically
+     * by cancelling the task awaiting it) leaves {@code awaitable} running.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>On the loop (a task or a callback).</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>The awaiting task still gets its {@link CancelledException}; the inner work goes on
+     *     (keep a reference to it to collect its result). Cancelling the inner awaitable itself
+     *     cancels the shield.</dd>
+     * </dl>
+     * {@snippet :
+     * Task<Void> save = createTask(() -> saveToDisk(doc));
+     * await(shield(save)); // our cancellation does not interrupt the save
+     * }
+     *
+     * @param awaitable a task or promise
+     * @param <T> the type of the result
+     * @return {@code awaitable} itself if it is done, else a promise mirroring it
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public static <T extends @Nullable Object> Awaitable<T> shield(Awaitable<T> awaitable) {
+        AbstractAwaitable<T> inner = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
+        inner.loop.checkThread("shield");
+        return Shield.shield(inner);
+    }
+
+    /**
+     * Waits until some or all of {@code awaitables} are done, or until {@code timeout}, and says
+     * which are done (asyncio's {@code wait}). It throws neither their exceptions nor on timeout,
+     * and cancels nothing: look at the returned sets. Call it as {@code Async.wait(...)}: inside a
+     * class, {@code Object.wait} hides a static import of this name.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Inside a task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the waiting task throws {@link CancelledException} and leaves the awaitables
+     *     alone.</dd>
+     * </dl>
+     * {@snippet :
+     * WaitResult<Task<String>> r = Async.wait(List.of(a, b, c), ReturnWhen.FIRST_COMPLETED, null);
+     * Task<String> winner = r.done().iterator().next();
+     * r.pending().forEach(Task::cancel);
+     * }
+     *
+     * @param awaitables tasks and promises of the running loop, at least one (duplicates count once)
+     * @param returnWhen when to return
+     * @param timeout the longest wait, or {@code null} for no limit
+     * @param <A> the type of the awaitables
+     * @return the done and pending awaitables, each set in the order of {@code awaitables}
+     * @throws IllegalArgumentException if {@code awaitables} is empty
+     * @throws CancelledException if the waiting task was cancelled
+     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     */
+    public static <A extends Awaitable<?>> WaitResult<A> wait(
+            Collection<A> awaitables, ReturnWhen returnWhen, @Nullable Duration timeout) {
+        Objects.requireNonNull(awaitables, "awaitables");
+        return Wait.wait(requireTask(EventLoop.ofCurrentThread(), "wait"), awaitables, returnWhen, timeout);
+    }
+
+    /**
+     * The awaitables in the order they complete (asyncio's {@code as_completed}): an
+     * {@link Iterable} whose {@code next()} suspends the task until the next one is done and
+     * returns it. Iteration starts the timeout; once it expires, each remaining {@code next()}
+     * throws {@link TimeoutException} (unchecked here, like every exception {@code await} rethrows:
+     * catch {@code Exception} or let it leave the task). The iterable can be iterated once.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Iterate inside a task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the iterating task throws {@link CancelledException} from {@code next()}; the
+     *     awaitables are not cancelled, nor by the timeout.</dd>
+     * </dl>
+     * {@snippet :
+     * for (Task<String> done : asCompleted(downloads, Duration.ofSeconds(30))) {
+     *     System.out.println(done.result()); // the fastest first
+     * }
+     * }
+     *
+     * @param awaitables tasks and promises of the running loop (duplicates count once)
+     * @param timeout the longest time for all of them, from the start of the iteration, or
+     *     {@code null} for no limit
+     * @param <A> the type of the awaitables
+     * @return a one-shot iterable yielding each awaitable once it is done
+     * @throws IllegalStateException if no loop runs on this thread, or for an awaitable of another loop
+     */
+    public static <A extends Awaitable<?>> Iterable<A> asCompleted(Collection<A> awaitables, @Nullable Duration timeout) {
+        Objects.requireNonNull(awaitables, "awaitables");
+        return new AsCompleted<>(currentLoop(), awaitables, timeout);
     }
 
     // ---------------------------------------------------------------- introspection
