@@ -5,11 +5,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -654,6 +656,67 @@ public final class Async {
     public static <A extends Awaitable<?>> Iterable<A> asCompleted(Collection<A> awaitables, @Nullable Duration timeout) {
         Objects.requireNonNull(awaitables, "awaitables");
         return new AsCompleted<>(currentLoop(), awaitables, timeout);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * Runs blocking {@code work} on a thread of the default executor and waits for it without
+     * blocking the loop (asyncio's {@code to_thread}). The work sees the task's
+     * {@link TaskLocal} values (a copy: what it sets stays on its side). The default executor has
+     * at most {@code min(32, cores + 4)} daemon platform threads, as asyncio's.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Call inside a task; {@code work} runs on a worker thread, the task resumes on the loop.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the task throws {@link CancelledException} at once. Work not yet started is
+     *     skipped; work already running is not interrupted and runs to its end; its result is
+     *     dropped (a failure is logged). On a virtual clock, time stands still while work runs.</dd>
+     * </dl>
+     * {@snippet :
+     * byte[] data = toThread(() -> Files.readAllBytes(path));
+     * }
+     *
+     * @param work the blocking work
+     * @param <T> the type of the result
+     * @return what {@code work} returned
+     * @throws CancelledException if the task was cancelled meanwhile
+     * @throws IllegalStateException if not called inside a task
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) what {@code work} threw
+     */
+    public static <T extends @Nullable Object> T toThread(Callable<T> work) {
+        return runInExecutor(ToThread.defaultExecutor(), work);
+    }
+
+    /**
+     * Runs blocking {@code work} on {@code executor} and waits for it without blocking the loop
+     * (asyncio's {@code run_in_executor}). Like {@link #toThread}, the work sees the task's
+     * {@link TaskLocal} values (asyncio's {@code run_in_executor} does not copy the context; we do,
+     * for every executor).
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Call inside a task; {@code work} runs where {@code executor} runs it.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>As {@link #toThread}: delivered at once; running work finishes and its result is dropped.</dd>
+     * </dl>
+     * {@snippet :
+     * ExecutorService cpu = Executors.newFixedThreadPool(4);
+     * BigInteger p = runInExecutor(cpu, () -> BigInteger.probablePrime(4096, random));
+     * }
+     *
+     * @param executor where to run it
+     * @param work the blocking work
+     * @param <T> the type of the result
+     * @return what {@code work} returned
+     * @throws CancelledException if the task was cancelled meanwhile
+     * @throws IllegalStateException if not called inside a task
+     * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses the work
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) what {@code work} threw
+     */
+    public static <T extends @Nullable Object> T runInExecutor(Executor executor, Callable<T> work) {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(work, "work");
+        return ToThread.run(requireTask(EventLoop.ofCurrentThread(), "toThread"), executor, work);
     }
 
     // ---------------------------------------------------------------- introspection
