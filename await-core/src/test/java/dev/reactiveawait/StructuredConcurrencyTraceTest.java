@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The CPython reference scenarios 38–70 of {@code src/test/resources/cpython} (TaskGroup, timeout,
- * wait_for, shield, wait, as_completed, to_thread), translated to Java and run on our loop under a
+ * The CPython reference scenarios 38–71 of {@code src/test/resources/cpython} (TaskGroup, timeout,
+ * wait_for, shield, wait, as_completed, to_thread, counted cancellation), translated to Java and run on our loop under a
  * virtual clock: each must print, line for line, the trace CPython 3.11 printed.
  *
  * <p>Where a scenario holds for both forms of {@link TaskGroup} (the body only creates tasks, or is
@@ -1054,5 +1054,27 @@ class StructuredConcurrencyTraceTest {
             trace.log("late result dropped");
         });
         trace.assertMatches("70_to_thread_cancel_is_delivered_at_once");
+    }
+
+    // ---------------------------------------------------------------- counted cancellation
+
+    @Test
+    void uncancelCountsButDoesNotWithdrawACancellationNotYetDelivered() {
+        Trace trace = new Trace();
+        run(LoopClock.virtual(), () -> {
+            Task<?> me = currentTask();
+            trace.log("uncancel with no request returns " + me.uncancel());
+            trace.log("cancel returns " + tf(me.cancel()) + ", cancelling " + me.cancelling());
+            trace.log("uncancel returns " + me.uncancel());
+            try {
+                sleep(ZERO);
+                trace.log("not reached");
+            } catch (CancelledException e) {
+                trace.log("still cancelled at the next await, cancelling " + me.cancelling());
+            }
+            sleep(seconds(1));
+            trace.log("runs normally afterwards");
+        });
+        trace.assertMatches("71_uncancel_counts_but_keeps_a_pending_cancel");
     }
 }
