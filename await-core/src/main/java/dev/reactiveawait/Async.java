@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The asyncio vocabulary for code inside tasks: {@code run}, {@code createTask}, {@code await},
- * {@code sleep}, {@code gather}, {@code currentTask}. Import it statically and write async code as
- * plain imperative code:
+ * {@code sleep}, {@code gather}, {@code currentTask}, {@code timeout}, {@code waitFor},
+ * {@code shield}, {@code wait}, {@code asCompleted}, {@code toThread} ({@link TaskGroup} has its own
+ * class). Import it statically and write async code as plain imperative code:
  * {@snippet :
  * import static dev.reactiveawait.Async.*;
  *

@@ -38,10 +38,11 @@ import org.jspecify.annotations.Nullable;
  * <dt><b>Thread:</b></dt>
  * <dd>Loop-only. The group belongs to the task that opened it; children may add tasks to it.</dd>
  * <dt><b>Cancellation:</b></dt>
- * <dd>Cancelling the task that runs the group cancels every child and waits for them; the group's
- *     own cancel request on its task is taken back ({@link Task#uncancel()}) when it exits.
- *     Children still being cancelled are cancelled in creation order (asyncio's order is
- *     arbitrary: a set).</dd>
+ * <dd>Cancelling the task that runs the group cancels every child and waits for them. The group's
+ *     own cancel request on its task (after a failure) is taken back ({@link Task#uncancel()})
+ *     when it exits, except, as in CPython 3.11 and 3.12, a request made while the exit already
+ *     waits: that one stays counted in {@link Task#cancelling()} (3.13 takes it back too).
+ *     Children are cancelled in creation order (asyncio's order is arbitrary: a set).</dd>
  * </dl>
  * {@snippet :
  * List<Task<String>> pages = TaskGroup.run(g -> List.of(
@@ -83,6 +84,7 @@ public final class TaskGroup implements AutoCloseable {
     private final Task<?> parent;
     /** Whether a failure cancels the parent while the body runs: {@code run}, not try-with-resources. */
     private final boolean interruptsBody;
+    /** The parent's pending cancel requests at open, not counting those 3.11 groups left behind. */
     private final int cancellingAtOpen;
     private final Consumer<Awaitable<?>> onTaskDone = this::onTaskDone;
     // Loop-only, like everything here.
@@ -99,7 +101,7 @@ public final class TaskGroup implements AutoCloseable {
         this.loop = parent.loop;
         this.parent = parent;
         this.interruptsBody = interruptsBody;
-        this.cancellingAtOpen = parent.cancelling();
+        this.cancellingAtOpen = parent.cancelling() - parent.cancelsLeftCounted;
     }
 
     /**
@@ -234,7 +236,8 @@ public final class TaskGroup implements AutoCloseable {
         }
         // The body cannot tell us how it ended; a cancel request that arrived during the body and
         // was delivered (not still pending) means the body is most likely leaving with it.
-        boolean cancelledInBody = !parent.mustCancel && parent.cancelling() > cancellingAtOpen;
+        boolean cancelledInBody = !parent.mustCancel
+                && parent.cancelling() - parent.cancelsLeftCounted > cancellingAtOpen;
         exit(null, cancelledInBody);
     }
 
@@ -248,6 +251,7 @@ public final class TaskGroup implements AutoCloseable {
             baseError = exc;
         }
         CancelledException propagateCancellation = exc instanceof CancelledException c ? c : null;
+        boolean tookRequestBack = parentCancelRequested;
         if (parentCancelRequested && parent.uncancel() == 0) {
             propagateCancellation = null; // the only request was ours (3.11 checks it here, before waiting)
         }
@@ -268,6 +272,9 @@ public final class TaskGroup implements AutoCloseable {
             onCompleted = null;
         }
         exited = true;
+        if (parentCancelRequested && !tookRequestBack) {
+            parent.cancelsLeftCounted++; // asked while waiting: 3.11 never takes it back (3.13 does)
+        }
         if (baseError != null) {
             throw Sneaky.raise(baseError);
         }

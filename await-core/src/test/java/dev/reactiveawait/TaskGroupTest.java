@@ -217,4 +217,67 @@ class TaskGroupTest {
             });
         }
     }
+
+    @Test
+    void tryWithResourcesIsNotFooledByTheCancelRequestA311GroupLeavesCounted() {
+        List<String> events = new ArrayList<>();
+        run(LoopClock.virtual(), () -> {
+            try (TaskGroup outer = TaskGroup.open()) {
+                Task<String> longJob = outer.createTask(() -> {
+                    sleep(seconds(5));
+                    return "long job finished";
+                });
+                try {
+                    TaskGroup.run(inner -> inner.createTask(() -> failAfter(1, new IOException("inner"))));
+                } catch (TaskGroupException handled) {
+                    // 3.11: the inner group's request on this task stays counted (3.13 takes it back)
+                    events.add("inner failed, cancelling " + currentTask().cancelling());
+                }
+                longJob.addDoneCallback(t -> events.add(t.isCancelled() ? "long job cancelled" : t.result()));
+            }
+            events.add("outer closed at " + now());
+        });
+        assertThat(events).containsExactly("inner failed, cancelling 1", "long job finished", "outer closed at 5");
+    }
+
+    @Test
+    void tryWithResourcesCancelsTheChildrenWhenATimeoutCutsTheBodyShort() {
+        List<String> events = new ArrayList<>();
+        run(LoopClock.virtual(), () -> {
+            assertThatThrownBy(() -> Async.timeout(seconds(1), () -> {
+                try (TaskGroup g = TaskGroup.open()) {
+                    Task<Void> child = g.createTask(() -> sleep(seconds(10)));
+                    child.addDoneCallback(t -> events.add("child cancelled " + t.isCancelled() + " at " + now()));
+                    sleep(seconds(5));
+                }
+            })).isInstanceOf(java.util.concurrent.TimeoutException.class);
+            events.add("timed out at " + now() + ", cancelling " + currentTask().cancelling());
+        });
+        assertThat(events).containsExactly("child cancelled true at 1", "timed out at 1, cancelling 0");
+    }
+
+    @Test
+    void tryWithResourcesIgnoresACancelSwallowedBeforeTheGroupOpened() {
+        Integer v = run(LoopClock.virtual(), () -> {
+            Task<Integer> t = createTask(() -> {
+                try {
+                    sleep(seconds(10));
+                } catch (CancelledException swallowed) {
+                    // cancelling() stays 1
+                }
+                Task<Integer> child;
+                try (TaskGroup g = TaskGroup.open()) {
+                    child = g.createTask(() -> {
+                        sleep(seconds(1));
+                        return 7;
+                    });
+                }
+                return child.result();
+            });
+            sleep(seconds(1));
+            t.cancel();
+            return await(t);
+        });
+        assertThat(v).isEqualTo(7);
+    }
 }
