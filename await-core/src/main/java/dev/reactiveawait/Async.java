@@ -5,18 +5,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The asyncio vocabulary for code inside tasks: {@code run}, {@code createTask}, {@code await},
- * {@code sleep}, {@code gather}, {@code currentTask}. Import it statically and write async code as
- * plain imperative code:
+ * {@code sleep}, {@code gather}, {@code currentTask}, {@code timeout}, {@code waitFor},
+ * {@code shield}, {@code wait}, {@code asCompleted}, {@code toThread} ({@link TaskGroup} has its own
+ * class). Import it statically and write async code as plain imperative code:
  * {@snippet :
  * import static dev.reactiveawait.Async.*;
  *
@@ -383,6 +387,339 @@ public final class Async {
         return Gather.of(currentLoop(), List.copyOf(awaitables), true);
     }
 
+    // ---------------------------------------------------------------- timeouts
+
+    /**
+     * Opens a {@link Timeout} scope for try-with-resources: the current task is cancelled once
+     * {@code delay} has passed (asyncio's {@code async with timeout(delay)}). In this form an
+     * expiry comes out of the block as the body's {@link CancelledException} (Java does not let
+     * {@code close()} replace it; check {@link Timeout#expired()}); prefer
+     * {@link #timeout(Duration, Coroutine)}, which throws {@link TimeoutException} as asyncio does.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Inside a task; close it in the same task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Expiry cancels the task (a counted request, taken back when the scope closes), so its
+     *     pending {@code await}, and what that awaits, is cancelled.</dd>
+     * </dl>
+     * {@snippet :
+     * try (Timeout t = timeout(Duration.ofSeconds(5))) {
+     *     await(step1());
+     *     t.reschedule(t.when() + Duration.ofSeconds(5).toNanos()); // more time for step 2
+     *     await(step2());
+     * }
+     * }
+     *
+     * @param delay the time allowed, on the loop's clock; zero or negative fires at the next suspension
+     * @return the entered scope
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static Timeout timeout(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        Task<?> me = requireTask(EventLoop.ofCurrentThread(), "timeout");
+        return new Timeout(me, me.loop.deadline(delay));
+    }
+
+    /**
+     * Opens a {@link Timeout} scope for try-with-resources with an absolute deadline (asyncio's
+     * {@code timeout_at}); see {@link #timeout(Duration)} for this form's limitation.
+     * {@snippet :
+     * long deadline = currentLoop().time() + Duration.ofSeconds(30).toNanos();
+     * try (Timeout t = timeoutAt(deadline)) {
+     *     await(handshake());
+     * }
+     * }
+     *
+     * @param deadlineNanos the deadline on the loop's clock ({@link EventLoop#time()}), or
+     *     {@link Timeout#NEVER}
+     * @return the entered scope
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static Timeout timeoutAt(long deadlineNanos) {
+        return new Timeout(requireTask(EventLoop.ofCurrentThread(), "timeoutAt"), deadlineNanos);
+    }
+
+    /**
+     * Runs {@code body} in the current task with a time limit, and returns its result (asyncio's
+     * {@code async with timeout(delay): return await ...}). On expiry the task is cancelled; if the
+     * body then ends with the {@link CancelledException}, it becomes a {@link TimeoutException},
+     * unless somebody else cancelled the task too (then the cancellation propagates).
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Runs {@code body} on the calling task, inside a task only.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Expiry cancels what the body awaits; the body's {@code finally} blocks run before the
+     *     {@link TimeoutException} is thrown. The request is counted and taken back
+     *     ({@link Task#uncancel()}), so a task that swallowed an earlier cancel still times out.</dd>
+     * </dl>
+     * {@snippet :
+     * try {
+     *     String body = timeout(Duration.ofSeconds(2), () -> await(fetch(url)));
+     * } catch (TimeoutException e) {
+     *     // the fetch was cancelled and has cleaned up
+     * }
+     * }
+     *
+     * @param delay the time allowed, on the loop's clock
+     * @param body the code to limit
+     * @param <T> the type of the result
+     * @return what {@code body} returned
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static <T extends @Nullable Object> T timeout(Duration delay, Coroutine<T> body) throws TimeoutException {
+        Objects.requireNonNull(body, "body");
+        return timeout(delay).run(body);
+    }
+
+    /**
+     * Runs {@code body} in the current task with a time limit; see
+     * {@link #timeout(Duration, Coroutine)}.
+     * {@snippet :
+     * timeout(Duration.ofSeconds(1), () -> sleep(Duration.ofSeconds(5))); // TimeoutException after 1 s
+     * }
+     *
+     * @param delay the time allowed, on the loop's clock
+     * @param body the code to limit
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static void timeout(Duration delay, VoidCoroutine body) throws TimeoutException {
+        timeout(delay, asCoroutine(body));
+    }
+
+    /**
+     * Runs {@code body} in the current task until an absolute deadline (asyncio's
+     * {@code timeout_at}); see {@link #timeout(Duration, Coroutine)}.
+     * {@snippet :
+     * long deadline = currentLoop().time() + Duration.ofSeconds(10).toNanos();
+     * String a = timeoutAt(deadline, () -> await(fetch(first)));
+     * String b = timeoutAt(deadline, () -> await(fetch(second))); // what is left of the 10 s
+     * }
+     *
+     * @param deadlineNanos the deadline on the loop's clock, or {@link Timeout#NEVER}
+     * @param body the code to limit
+     * @param <T> the type of the result
+     * @return what {@code body} returned
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static <T extends @Nullable Object> T timeoutAt(long deadlineNanos, Coroutine<T> body)
+            throws TimeoutException {
+        Objects.requireNonNull(body, "body");
+        return timeoutAt(deadlineNanos).run(body);
+    }
+
+    /**
+     * Runs {@code body} in the current task until an absolute deadline; see
+     * {@link #timeout(Duration, Coroutine)}.
+     * {@snippet :
+     * timeoutAt(deadline, () -> await(flush()));
+     * }
+     *
+     * @param deadlineNanos the deadline on the loop's clock, or {@link Timeout#NEVER}
+     * @param body the code to limit
+     * @throws TimeoutException if the deadline passed and cut the body short
+     * @throws CancelledException if the task was cancelled by someone else
+     * @throws IllegalStateException if not called inside a task
+     */
+    public static void timeoutAt(long deadlineNanos, VoidCoroutine body) throws TimeoutException {
+        timeoutAt(deadlineNanos, asCoroutine(body));
+    }
+
+    /**
+     * Waits for {@code awaitable} for at most {@code timeout} (asyncio 3.11's {@code wait_for}). On
+     * timeout it cancels the awaitable and <em>waits until it has finished</em> (its cleanup ran)
+     * before throwing {@link TimeoutException}; if the awaitable answers the cancellation with a
+     * value or an exception, that is returned or thrown instead.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Inside a task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the waiting task cancels the awaitable too, and waits for it before the
+     *     {@link CancelledException} propagates. To time out without cancelling it, wrap it in
+     *     {@link #shield}.</dd>
+     * </dl>
+     * {@snippet :
+     * Task<String> fetch = createTask(() -> download(url));
+     * String page = waitFor(fetch, Duration.ofSeconds(3));
+     * }
+     *
+     * @param awaitable a task or promise of the running loop
+     * @param timeout the time allowed; {@code null} waits without limit, zero or negative only
+     *     takes a result that is already there
+     * @param <T> the type of the result
+     * @return the awaitable's result
+     * @throws TimeoutException if it did not complete in time (it has been cancelled and is done)
+     * @throws CancelledException if the waiting task was cancelled
+     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) the awaitable's exception
+     */
+    public static <T extends @Nullable Object> T waitFor(Awaitable<T> awaitable, @Nullable Duration timeout)
+            throws TimeoutException {
+        Objects.requireNonNull(awaitable, "awaitable");
+        return WaitFor.waitFor(requireTask(EventLoop.ofCurrentThread(), "waitFor"),
+                (AbstractAwaitable<T>) awaitable, timeout);
+    }
+
+    // ---------------------------------------------------------------- shield, wait, asCompleted
+
+    /**
+     * Protects {@code awaitable} from the cancellation of whoever awaits it (asyncio's
+     * {@code shield}): returns an awaitable with the same outcome; cancelling that one (typically
+     * by cancelling the task awaiting it) leaves {@code awaitable} running.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>On the loop (a task or a callback).</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>The awaiting task still gets its {@link CancelledException}; the inner work goes on
+     *     (keep a reference to it to collect its result). Cancelling the inner awaitable itself
+     *     cancels the shield.</dd>
+     * </dl>
+     * {@snippet :
+     * Task<Void> save = createTask(() -> saveToDisk(doc));
+     * await(shield(save)); // our cancellation does not interrupt the save
+     * }
+     *
+     * @param awaitable a task or promise
+     * @param <T> the type of the result
+     * @return {@code awaitable} itself if it is done, else a promise mirroring it
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public static <T extends @Nullable Object> Awaitable<T> shield(Awaitable<T> awaitable) {
+        AbstractAwaitable<T> inner = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
+        inner.loop.checkThread("shield");
+        return Shield.shield(inner);
+    }
+
+    /**
+     * Waits until some or all of {@code awaitables} are done, or until {@code timeout}, and says
+     * which are done (asyncio's {@code wait}). It throws neither their exceptions nor on timeout,
+     * and cancels nothing: look at the returned sets. Call it as {@code Async.wait(...)}: inside a
+     * class, {@code Object.wait} hides a static import of this name.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Inside a task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the waiting task throws {@link CancelledException} and leaves the awaitables
+     *     alone.</dd>
+     * </dl>
+     * {@snippet :
+     * WaitResult<Task<String>> r = Async.wait(List.of(a, b, c), ReturnWhen.FIRST_COMPLETED, null);
+     * Task<String> winner = r.done().iterator().next();
+     * r.pending().forEach(Task::cancel);
+     * }
+     *
+     * @param awaitables tasks and promises of the running loop, at least one (duplicates count once)
+     * @param returnWhen when to return
+     * @param timeout the longest wait, or {@code null} for no limit
+     * @param <A> the type of the awaitables
+     * @return the done and pending awaitables, each set in the order of {@code awaitables}
+     * @throws IllegalArgumentException if {@code awaitables} is empty
+     * @throws CancelledException if the waiting task was cancelled
+     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     */
+    public static <A extends Awaitable<?>> WaitResult<A> wait(
+            Collection<A> awaitables, ReturnWhen returnWhen, @Nullable Duration timeout) {
+        Objects.requireNonNull(awaitables, "awaitables");
+        return Wait.wait(requireTask(EventLoop.ofCurrentThread(), "wait"), awaitables, returnWhen, timeout);
+    }
+
+    /**
+     * The awaitables in the order they complete (asyncio's {@code as_completed}): an
+     * {@link Iterable} whose {@code next()} suspends the task until the next one is done and
+     * returns it. Iteration starts the timeout; once it expires, each remaining {@code next()}
+     * throws {@link TimeoutException} (unchecked here, like every exception {@code await} rethrows:
+     * catch {@code Exception} or let it leave the task). The iterable can be iterated once.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Iterate inside a task.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the iterating task throws {@link CancelledException} from {@code next()}; the
+     *     awaitables are not cancelled, nor by the timeout.</dd>
+     * </dl>
+     * {@snippet :
+     * for (Task<String> done : asCompleted(downloads, Duration.ofSeconds(30))) {
+     *     System.out.println(done.result()); // the fastest first
+     * }
+     * }
+     *
+     * @param awaitables tasks and promises of the running loop (duplicates count once)
+     * @param timeout the longest time for all of them, from the start of the iteration, or
+     *     {@code null} for no limit
+     * @param <A> the type of the awaitables
+     * @return a one-shot iterable yielding each awaitable once it is done
+     * @throws IllegalStateException if no loop runs on this thread, or for an awaitable of another loop
+     */
+    public static <A extends Awaitable<?>> Iterable<A> asCompleted(Collection<A> awaitables, @Nullable Duration timeout) {
+        Objects.requireNonNull(awaitables, "awaitables");
+        return new AsCompleted<>(currentLoop(), awaitables, timeout);
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /**
+     * Runs blocking {@code work} on a thread of the default executor and waits for it without
+     * blocking the loop (asyncio's {@code to_thread}). The work sees the task's
+     * {@link TaskLocal} values (a copy: what it sets stays on its side). The default executor has
+     * at most {@code min(32, cores + 4)} daemon platform threads, as asyncio's.
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Call inside a task; {@code work} runs on a worker thread, the task resumes on the loop.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Cancelling the task throws {@link CancelledException} at once. Work not yet started is
+     *     skipped; work already running is not interrupted and runs to its end; its result is
+     *     dropped (a failure is logged). On a virtual clock, time stands still while work runs.</dd>
+     * </dl>
+     * {@snippet :
+     * byte[] data = toThread(() -> Files.readAllBytes(path));
+     * }
+     *
+     * @param work the blocking work
+     * @param <T> the type of the result
+     * @return what {@code work} returned
+     * @throws CancelledException if the task was cancelled meanwhile
+     * @throws IllegalStateException if not called inside a task
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) what {@code work} threw
+     */
+    public static <T extends @Nullable Object> T toThread(Callable<T> work) {
+        return runInExecutor(ToThread.defaultExecutor(), work);
+    }
+
+    /**
+     * Runs blocking {@code work} on {@code executor} and waits for it without blocking the loop
+     * (asyncio's {@code run_in_executor}). Like {@link #toThread}, the work sees the task's
+     * {@link TaskLocal} values (asyncio's {@code run_in_executor} does not copy the context; we do,
+     * for every executor).
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Call inside a task; {@code work} runs where {@code executor} runs it.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>As {@link #toThread}: delivered at once; running work finishes and its result is dropped.</dd>
+     * </dl>
+     * {@snippet :
+     * ExecutorService cpu = Executors.newFixedThreadPool(4);
+     * BigInteger p = runInExecutor(cpu, () -> BigInteger.probablePrime(4096, random));
+     * }
+     *
+     * @param executor where to run it
+     * @param work the blocking work
+     * @param <T> the type of the result
+     * @return what {@code work} returned
+     * @throws CancelledException if the task was cancelled meanwhile
+     * @throws IllegalStateException if not called inside a task
+     * @throws java.util.concurrent.RejectedExecutionException if {@code executor} refuses the work
+     * @throws RuntimeException (or any checked exception, rethrown unchanged) what {@code work} threw
+     */
+    public static <T extends @Nullable Object> T runInExecutor(Executor executor, Callable<T> work) {
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(work, "work");
+        return ToThread.run(requireTask(EventLoop.ofCurrentThread(), "toThread"), executor, work);
+    }
+
     // ---------------------------------------------------------------- introspection
 
     /**
@@ -430,7 +767,7 @@ public final class Async {
         };
     }
 
-    private static Task<?> requireTask(@Nullable EventLoop loop, String what) {
+    static Task<?> requireTask(@Nullable EventLoop loop, String what) {
         Task<?> current = loop == null ? null : loop.current;
         if (current != null) {
             return current;

@@ -62,6 +62,8 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     boolean mustCancel;
     @Nullable String mustCancelMessage;
     private int cancelRequests;
+    /** Requests that a 3.11 {@link TaskGroup} left counted (its parent's cancel during its exit). */
+    int cancelsLeftCounted;
     /** Task-local values: key, value, key, value...; copy-on-write, shared with children. */
     Object[] locals;
     /** Loop-only links of {@link PendingTasks}. */

@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <dl>
  * <dt><b>Thread:</b></dt>
- * <dd>Read and written from inside a task; outside a task (a callback, a plain thread)
- *     {@link #get()} returns the initial value and {@link #set} throws.</dd>
+ * <dd>Read and written from inside a task, and from work the task runs with
+ *     {@link Async#toThread} or {@link Async#runInExecutor} (on a copy of the task's values, so what
+ *     that work sets stays there); elsewhere (a callback, a plain thread) {@link #get()} returns the
+ *     initial value and {@link #set} throws.</dd>
  * </dl>
  * {@snippet :
  * static final TaskLocal<String> REQUEST_ID = TaskLocal.withInitial("requestId", () -> "none");
@@ -67,8 +69,8 @@ public final class TaskLocal<T extends @Nullable Object> {
     @SuppressWarnings("unchecked")
     public T get() {
         Task<?> task = Async.currentTask();
-        if (task != null) {
-            Object[] locals = task.locals;
+        Object @Nullable [] locals = task != null ? task.locals : CarriedLocals.get();
+        if (locals != null) {
             for (int i = 0; i < locals.length; i += 2) {
                 if (locals[i] == this) {
                     return (T) locals[i + 1];
@@ -82,26 +84,34 @@ public final class TaskLocal<T extends @Nullable Object> {
      * Sets the current task's value; tasks it creates afterwards start with it.
      *
      * @param value the value
-     * @throws IllegalStateException if not called inside a task
+     * @throws IllegalStateException if not called inside a task (or work it runs on another thread)
      */
     public void set(T value) {
         Task<?> task = Async.currentTask();
-        if (task == null) {
+        if (task != null) {
+            task.locals = with(task.locals, value);
+            return;
+        }
+        Object @Nullable [] carried = CarriedLocals.get();
+        if (carried == null) {
             throw new IllegalStateException("TaskLocal " + name + ".set() outside a task: values belong to tasks");
         }
-        Object[] locals = task.locals;
+        CarriedLocals.set(with(carried, value)); // toThread work: its own copy, never the task's
+    }
+
+    /** {@code locals} with this local set to {@code value}: a copy, as arrays are shared with children. */
+    private Object[] with(Object[] locals, T value) {
         for (int i = 0; i < locals.length; i += 2) {
             if (locals[i] == this) {
-                Object[] copy = locals.clone(); // shared with children created earlier: never mutate
+                Object[] copy = locals.clone();
                 copy[i + 1] = value;
-                task.locals = copy;
-                return;
+                return copy;
             }
         }
         Object[] grown = Arrays.copyOf(locals, locals.length + 2);
         grown[locals.length] = this;
         grown[locals.length + 1] = value;
-        task.locals = grown;
+        return grown;
     }
 
     @Override
