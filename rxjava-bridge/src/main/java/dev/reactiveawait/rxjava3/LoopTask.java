@@ -82,7 +82,7 @@ final class LoopTask implements Runnable, Disposable {
         } catch (IllegalStateException closed) {
             task.disposed = true;
             task.owner.delete(task);
-            throw new RejectedExecutionException("the loop scheduler's " + closed.getMessage(), closed);
+            throw new RejectedExecutionException("scheduler(loop) cannot run a task: " + task.loop + " is closed", closed);
         }
         return task;
     }

@@ -523,7 +523,11 @@ public final class RxTasks {
      *     {@code now(unit)} reads that clock: its origin is the loop's (0 for a virtual clock), not
      *     the epoch. Like RxJava's own schedulers, it passes each task through
      *     {@code RxJavaPlugins.onSchedule} and sends what a task throws to
-     *     {@code RxJavaPlugins.onError}; a periodic task that throws stops.</dd>
+     *     {@code RxJavaPlugins.onError}; a periodic task that throws stops. On a virtual clock,
+     *     subscribe timed chains from the loop (a task or a callback): an idle virtual loop jumps
+     *     to its next timer at once, so a chain subscribed from another thread may see ticks before
+     *     RxJava has finished wiring it (an {@code interval} then runs on until the disposal
+     *     arrives).</dd>
      * <dt><b>Cancellation:</b></dt>
      * <dd>Disposing a scheduled task or a worker, or {@code shutdown()} of the scheduler, cancels
      *     what they scheduled and not yet ran; afterwards they ignore new tasks (returning a disposed
