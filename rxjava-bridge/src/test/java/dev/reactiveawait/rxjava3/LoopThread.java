@@ -1,0 +1,58 @@
+package dev.reactiveawait.rxjava3;
+
+import dev.reactiveawait.EventLoop;
+import dev.reactiveawait.LoopClock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A long-lived loop serving other threads: {@code runForever()} on a platform thread of its own. */
+final class LoopThread implements AutoCloseable {
+    final EventLoop loop;
+    final Thread thread;
+
+    LoopThread(String name) {
+        this(name, LoopClock.system());
+    }
+
+    LoopThread(String name, LoopClock clock) {
+        loop = EventLoop.create(clock);
+        thread = Thread.ofPlatform().name(name).daemon().start(loop::runForever);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!loop.isRunning()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the loop did not start");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Runs {@code action} on the loop and waits for it (loop-only calls such as createTask). */
+    <T> T onLoop(java.util.function.Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            try {
+                result.complete(action.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.orTimeout(5, TimeUnit.SECONDS).join();
+    }
+
+    /** Stops the loop, waits for its thread, then closes it (cancelling what is still pending). */
+    @Override
+    public void close() {
+        loop.stop();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the loop", e);
+        }
+        if (thread.isAlive()) {
+            throw new IllegalStateException("the loop did not stop");
+        }
+        loop.close();
+    }
+}
