@@ -8,6 +8,7 @@ module dev.reactiveawait.core {
     requires static transitive org.jspecify;
 
     exports dev.reactiveawait;
+    exports dev.reactiveawait.sync;
     exports dev.reactiveawait.internal to
             dev.reactiveawait.reactor,
             dev.reactiveawait.rxjava3,
