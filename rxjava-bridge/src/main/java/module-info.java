@@ -6,4 +6,7 @@
 module dev.reactiveawait.rxjava3 {
     requires transitive dev.reactiveawait.core;
     requires transitive io.reactivex.rxjava3;
+    requires static transitive org.jspecify;
+
+    exports dev.reactiveawait.rxjava3;
 }
