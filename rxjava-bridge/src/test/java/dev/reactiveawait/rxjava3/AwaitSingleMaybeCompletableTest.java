@@ -109,8 +109,10 @@ class AwaitSingleMaybeCompletableTest {
     // ---------------------------------------------------------------- fast paths
 
     @Test
+    @SuppressWarnings({"rawtypes", "unchecked"}) // RxJavaPlugins' getter and setter disagree on wildcards
     void scalarMaybesAreReadWithoutSubscribing() {
         AtomicInteger subscriptions = new AtomicInteger();
+        io.reactivex.rxjava3.functions.BiFunction previous = RxJavaPlugins.getOnMaybeSubscribe();
         RxJavaPlugins.setOnMaybeSubscribe((maybe, observer) -> {
             subscriptions.incrementAndGet();
             return observer;
@@ -122,7 +124,7 @@ class AwaitSingleMaybeCompletableTest {
                 assertThat(await(Maybe.just("y").hide())).isEqualTo("y"); // not scalar: subscribed
             });
         } finally {
-            RxJavaPlugins.setOnMaybeSubscribe(null);
+            RxJavaPlugins.setOnMaybeSubscribe(previous);
         }
         assertThat(subscriptions).as("the hidden Maybe and the Maybe.just it hides, nothing else").hasValue(2);
     }
