@@ -57,7 +57,8 @@ final class ObservableAsIterator<T> extends SourceAsIterator<T> implements Obser
 
     @Override
     void request(long n) {
-        requested += n; // consumer only; no one to ask: the bound moves as items are taken
+        long r = requested + n; // consumer only; no one to ask: the bound moves as items are taken
+        requested = r < 0 ? Long.MAX_VALUE : r;
     }
 
     @Override
