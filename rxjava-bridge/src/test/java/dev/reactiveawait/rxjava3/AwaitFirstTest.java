@@ -16,9 +16,11 @@ import dev.reactiveawait.Task;
 import dev.reactiveawait.rxjava3.RawSources.RawFlowable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.processors.PublishProcessor;
 import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.subjects.PublishSubject;
+import io.reactivex.rxjava3.subscribers.TestSubscriber;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -158,5 +160,28 @@ class AwaitFirstTest {
             assertThatThrownBy(() -> Async.await(f)).isInstanceOf(CancelledException.class);
             assertThatThrownBy(() -> Async.await(o)).isInstanceOf(CancelledException.class);
         });
+    }
+
+    @Test
+    void cancellingOurSubscriptionLeavesOtherSubscribersAlone() {
+        PublishProcessor<String> processor = PublishProcessor.create();
+        PublishSubject<String> subject = PublishSubject.create();
+        TestSubscriber<String> otherSubscriber = processor.test();
+        TestObserver<String> otherObserver = subject.test();
+        run(LoopClock.virtual(), () -> {
+            Task<String> f = createTask(() -> awaitFirst(processor));
+            Task<String> o = createTask(() -> awaitFirst(subject));
+            sleep(Duration.ZERO);
+            f.cancel();
+            o.cancel();
+            processor.onNext("still delivered");
+            subject.onNext("still delivered");
+            processor.onComplete();
+            subject.onComplete();
+            assertThatThrownBy(() -> Async.await(f)).isInstanceOf(CancelledException.class);
+            assertThatThrownBy(() -> Async.await(o)).isInstanceOf(CancelledException.class);
+        });
+        otherSubscriber.assertValues("still delivered").assertComplete().assertNoErrors();
+        otherObserver.assertValues("still delivered").assertComplete().assertNoErrors();
     }
 }
