@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * do); a loop's thread outside a task, or a thread where RxJava forbids blocking, gets a clear
  * error before anything is subscribed.
  */
-@Timeout(10)
+// SEPARATE_THREAD: a loop that hangs ignores the interrupt of a same-thread timeout (it would hang the build)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class AwaitOutsideTaskTest {
     @RegisterExtension
     final RxPluginErrors errors = new RxPluginErrors();

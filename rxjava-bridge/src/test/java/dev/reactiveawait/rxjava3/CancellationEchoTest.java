@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@link InterruptedException} it answers with is dropped; any other late error, or a second one,
  * reaches {@code RxJavaPlugins.onError}.
  */
-@Timeout(10)
+// SEPARATE_THREAD: a loop that hangs ignores the interrupt of a same-thread timeout (it would hang the build)
+@Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CancellationEchoTest {
     @RegisterExtension
     final RxPluginErrors errors = new RxPluginErrors();

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exactly once (subscribe count == dispose + terminate count); nothing reached
  * {@code RxJavaPlugins.onError} (our cancellations are not errors).
  */
-@Timeout(120)
+// SEPARATE_THREAD: a loop that hangs ignores the interrupt of a same-thread timeout (it would hang the build)
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RxAwaitStressTest {
     private static final int ROUNDS = Integer.getInteger("stress.iterations", 10);
     private static final int TASKS = 200;
