@@ -1,0 +1,280 @@
+package dev.reactiveawait.rxjava3;
+
+import dev.reactiveawait.Async;
+import dev.reactiveawait.CancelledException;
+import dev.reactiveawait.Promise;
+import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.CoreAccess;
+import io.reactivex.rxjava3.disposables.Disposable;
+import io.reactivex.rxjava3.exceptions.ProtocolViolationException;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+
+/**
+ * What the observers awaiting one outcome share (the value of a {@code Single}, {@code Maybe} or
+ * {@code Completable}; the first, last or single item, or all items, of a {@code Flowable} or
+ * {@code Observable}): the upstream ({@link Disposable} or {@link Subscription}), the rules for
+ * signals, and the handoff of the outcome from the signalling thread to the awaiting task or
+ * thread.
+ *
+ * <p>The handoff, field {@link #waiter}:
+ * <pre>
+ *   null ──awaiting side, CAS──▶ Promise (a task suspends) | Thread (a plain thread blocks)
+ *   null | Promise | Thread ──signalling side at the outcome, getAndSet──▶ DONE
+ *   Thread ──the blocked thread, interrupted, CAS──▶ ABANDONED
+ * </pre>
+ * A source that ends during {@code subscribe()} leaves {@code DONE} behind: the awaiting side reads
+ * the outcome without a promise and without suspending.
+ *
+ * <p>Signals nobody will read go to {@link RxJavaPlugins#onError}, as RxJava's own operators do
+ * (values are dropped: RxJava has no hook for them) — with one exception, {@link #isCancellationEcho}:
+ * once we disposed the upstream, or once the awaiting task was cancelled, an error that is the echo
+ * of that cancellation is dropped instead of surfacing as an {@code UndeliverableException}.
+ *
+ * @param <T> the items
+ * @param <R> the outcome
+ */
+abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwaiter {
+    private static final Object DONE = new Object();
+    private static final Object ABANDONED = new Object();
+    /** In {@link #upstream} once we left the source (disposed it, or gave up before it arrived). */
+    private static final Object CANCELLED = new Object();
+
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<AwaitingObserver, Object> UPSTREAM =
+            AtomicReferenceFieldUpdater.newUpdater(AwaitingObserver.class, Object.class, "upstream");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<AwaitingObserver, Object> WAITER =
+            AtomicReferenceFieldUpdater.newUpdater(AwaitingObserver.class, Object.class, "waiter");
+
+    private final String method;
+    private final Object source;
+    /**
+     * The {@link Disposable} or {@link Subscription}: set once by onSubscribe (signalling side);
+     * {@link #CANCELLED} once we left the source (either side).
+     */
+    private volatile @Nullable Object upstream;
+    /** The handoff (see the class comment). */
+    private volatile @Nullable Object waiter;
+    /** Signalling side only (signals are serialized): the outcome is set, or we gave up. */
+    private boolean done;
+    /** Signalling side only: the one echo of our cancellation was dropped already. */
+    private boolean echoDropped;
+    /** Written by the signalling side before it publishes DONE; read by the awaiting side after. */
+    private @Nullable R result;
+    private @Nullable Throwable error;
+
+    AwaitingObserver(String method, Object source) {
+        this.method = method;
+        this.source = source;
+    }
+
+    /** A terminal completion without a value, by the rules: calls {@link #finish} or {@link #fail}. */
+    abstract void completed();
+
+    // ---------------------------------------------------------------- signals (RxJava's observers)
+
+    /**
+     * Keeps the upstream of a {@code Single}, {@code Maybe}, {@code Completable} or
+     * {@code Observable}.
+     *
+     * @param d the upstream
+     */
+    public final void onSubscribe(Disposable d) {
+        Objects.requireNonNull(d, "onSubscribe(null)");
+        if (!setUpstream(d)) {
+            d.dispose();
+        }
+    }
+
+    /**
+     * An error, by the rules, or a late one (to RxJava's hook, unless it is our cancellation's echo).
+     *
+     * @param e the error
+     */
+    public final void onError(Throwable e) {
+        Objects.requireNonNull(e, "onError(null)");
+        if (late()) {
+            if (upstream == CANCELLED && !echoDropped && isCancellationEcho(e)) {
+                echoDropped = true; // the source's answer to our dispose(): ours, not the application's
+                return;
+            }
+            RxJavaPlugins.onError(e);
+            return;
+        }
+        fail(e);
+    }
+
+    /** A completion, by the rules, or a late one (ignored, as RxJava does). */
+    public final void onComplete() {
+        if (!late()) {
+            completed();
+        }
+    }
+
+    /**
+     * Signalling side: stores the upstream, unless there is one already (a second onSubscribe,
+     * reported as RxJava does) or we left before it arrived.
+     *
+     * @return whether it is kept; if not, the caller cancels it
+     */
+    final boolean setUpstream(Object u) {
+        if (UPSTREAM.compareAndSet(this, null, u)) {
+            return !done; // signalled before onSubscribe (a broken source), and we have our outcome
+        }
+        if (upstream != CANCELLED) {
+            RxJavaPlugins.onError(new ProtocolViolationException(describe() + ": onSubscribe was called a "
+                    + "second time; a source subscribes each observer once (the second upstream is disposed)"));
+        }
+        return false;
+    }
+
+    /**
+     * Whether a signal comes after the outcome (nothing may follow a terminal signal) or after we
+     * left the source (tolerated, not delivered).
+     */
+    final boolean late() {
+        if (done) {
+            return true;
+        }
+        if (upstream == CANCELLED) {
+            done = true;
+            return true;
+        }
+        return false;
+    }
+
+    /** Signalling side: the outcome is a value ({@code null}: the source was empty). */
+    final void finish(@Nullable R outcome) {
+        done = true;
+        result = outcome;
+        handOff();
+    }
+
+    /** Signalling side: the outcome is an error. */
+    final void fail(Throwable e) {
+        done = true;
+        error = e;
+        handOff();
+    }
+
+    /** Either side: disposes or cancels the upstream, now or as soon as it arrives. */
+    final void cancelUpstream() {
+        Object u = UPSTREAM.getAndSet(this, CANCELLED);
+        if (u instanceof Subscription s) {
+            s.cancel();
+        } else if (u instanceof Disposable d) {
+            d.dispose();
+        }
+    }
+
+    /** "awaitFirst(FlowableRange)", for messages. */
+    final String describe() {
+        return method + "(" + describe(source) + ")";
+    }
+
+    static String describe(Object source) {
+        String name = source.getClass().getSimpleName();
+        return name.isEmpty() ? source.getClass().getName() : name;
+    }
+
+    /**
+     * The errors a source may answer our cancellation with, which are dropped rather than reported
+     * once nobody waits for them: our own {@link CancelledException}, the JDK's
+     * {@link java.util.concurrent.CancellationException} (Kotlin's coroutine cancellation is one),
+     * and {@link InterruptedException} (a blocking call interrupted by {@code dispose()}, as
+     * {@code Schedulers.io()} does).
+     */
+    static boolean isCancellationEcho(Throwable e) {
+        return e instanceof CancelledException
+                || e instanceof java.util.concurrent.CancellationException
+                || e instanceof InterruptedException;
+    }
+
+    private void handOff() {
+        Object w = WAITER.getAndSet(this, DONE);
+        if (w instanceof Promise<?> wakeUp) {
+            if (!wakeUp.trySucceed(null)) { // the task was cancelled first
+                orphan();
+            }
+        } else if (w instanceof Thread blocked) {
+            LockSupport.unpark(blocked);
+        } else if (w == ABANDONED) {
+            orphan();
+        }
+    }
+
+    /** The outcome will never be read: an error goes to RxJava's hook, unless it is a cancellation's echo. */
+    private void orphan() {
+        Throwable e = error;
+        if (e != null && !isCancellationEcho(e)) {
+            RxJavaPlugins.onError(e);
+        } // a value is dropped: RxJava has no hook for values nobody takes
+    }
+
+    /** Awaiting side (the promise's cancel hook, on the loop): the task stopped waiting. */
+    private void cancelByAwaiter() {
+        if (waiter != DONE) { // never dispose a source that ended (doOnDispose would see it)
+            cancelUpstream();
+        }
+    }
+
+    /**
+     * Awaiting side, after {@code subscribe()} returned: the outcome, once there is one.
+     *
+     * @param task the awaiting task, or {@code null} on a plain thread (which blocks)
+     * @return the value, or {@code null} if the source was empty
+     */
+    final @Nullable R await(@Nullable Task<?> task) {
+        if (waiter != DONE) {
+            if (task != null) {
+                suspend(task);
+            } else {
+                block();
+            }
+        }
+        Throwable e = error;
+        if (e != null) {
+            throw Sneaky.raise(e);
+        }
+        return result;
+    }
+
+    private void suspend(Task<?> task) {
+        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), this::cancelByAwaiter);
+        if (!WAITER.compareAndSet(this, null, wakeUp)) {
+            wakeUp.trySucceed(null); // the outcome raced in: nothing to wait for, just end the promise
+            return;
+        }
+        try {
+            Async.await(wakeUp); // cancelling the task cancels wakeUp, whose hook disposes the upstream
+        } catch (CancelledException c) {
+            if (!wakeUp.isCancelled()) { // woken with the outcome, but the task was cancelled before it ran
+                orphan();
+            }
+            throw c;
+        }
+    }
+
+    private void block() {
+        Thread me = Thread.currentThread();
+        if (!WAITER.compareAndSet(this, null, me)) {
+            return;
+        }
+        while (waiter != DONE) {
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt(); // keep the flag for the caller in both cases
+                if (WAITER.compareAndSet(this, me, ABANDONED)) {
+                    cancelUpstream();
+                    throw new CancelledException("interrupted while blocked in " + describe());
+                }
+                return; // the outcome won the race
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.reactiveawait.rxjava3;
+
+import io.reactivex.rxjava3.core.FlowableSubscriber;
+import io.reactivex.rxjava3.core.Observer;
+import java.util.Objects;
+import org.reactivestreams.Subscription;
+
+/**
+ * Awaits one outcome of a {@code Flowable} (a Reactive Streams subscriber: it requests) or an
+ * {@code Observable} (no backpressure): the same class serves both, since only
+ * {@code onSubscribe} differs.
+ *
+ * @param <T> the items
+ * @param <R> the outcome
+ */
+abstract sealed class SequenceAwaiter<T, R> extends AwaitingObserver<T, R>
+        implements FlowableSubscriber<T>, Observer<T>
+        permits FirstItemAwaiter, LastItemAwaiter, SingleItemAwaiter, ListAwaiter {
+
+    SequenceAwaiter(String method, Object source) {
+        super(method, source);
+    }
+
+    /** What onSubscribe requests from a {@code Flowable}. */
+    abstract long initialRequest();
+
+    /** An item that arrived by the rules: subscribed, before any terminal signal. */
+    abstract void next(T item);
+
+    @Override
+    public final void onSubscribe(Subscription s) {
+        Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
+        if (setUpstream(s)) {
+            s.request(initialRequest());
+        } else {
+            s.cancel(); // RS 2.5: a second subscription, or one arriving after we left
+        }
+    }
+
+    @Override
+    public final void onNext(T item) {
+        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13; RxJava sources never emit null)");
+        if (!late()) {
+            next(item);
+        } // items after the outcome or after we left are dropped, as RxJava's own observers drop them
+    }
+}

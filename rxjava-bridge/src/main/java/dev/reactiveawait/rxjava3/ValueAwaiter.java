@@ -1,0 +1,36 @@
+package dev.reactiveawait.rxjava3;
+
+import io.reactivex.rxjava3.core.CompletableObserver;
+import io.reactivex.rxjava3.core.MaybeObserver;
+import io.reactivex.rxjava3.core.SingleObserver;
+import java.util.Objects;
+
+/**
+ * Awaits a {@code Single}, {@code Maybe} or {@code Completable}: its one terminal signal, which
+ * carries the value ({@code onSuccess}), says "no value" ({@code onComplete}: an empty
+ * {@code Maybe}, a finished {@code Completable}) or fails. Nothing is requested and nothing is
+ * disposed after the signal: these sources end by themselves (kotlinx.coroutines#3487,
+ * spring-framework#25007 are why a transactional source must never be cancelled after its value).
+ *
+ * @param <T> the value ({@code Void} for a {@code Completable})
+ */
+final class ValueAwaiter<T> extends AwaitingObserver<T, T>
+        implements SingleObserver<T>, MaybeObserver<T>, CompletableObserver {
+
+    ValueAwaiter(String method, Object source) {
+        super(method, source);
+    }
+
+    @Override
+    public void onSuccess(T value) {
+        Objects.requireNonNull(value, "onSuccess(null): RxJava sources never signal null");
+        if (!late()) {
+            finish(value);
+        } // a late value is dropped, as RxJava's own observers drop it
+    }
+
+    @Override
+    void completed() {
+        finish(null);
+    }
+}
