@@ -6,6 +6,7 @@
 module dev.reactiveawait.examples {
     requires dev.reactiveawait.core;
     requires dev.reactiveawait.reactor;
+    requires dev.reactiveawait.rxjava3;
     requires reactor.netty.http;
     requires reactor.netty.core;
     // No exports: the programs are launched with --module, which needs none.

@@ -4,7 +4,7 @@ import static dev.reactiveawait.Async.run;
 
 /**
  * Runs the tutorial's programs one after the other, in real time, each under its section title
- * (about 33 s in all: 9 + 2 + 3 + 2 + 17).
+ * (about 34 s in all: 9 + 2 + 3 + 2 + 17 + 1).
  */
 public final class Tutorial {
     private Tutorial() {}
@@ -25,6 +25,8 @@ public final class Tutorial {
         run(() -> SayAfter.concurrent(Console.system()));
         section("4) Futures: the pizza box (17 s)");
         run(() -> PizzaBox.main(Console.system()));
+        section("And with the reactive libraries: an RxJava chain and a Reactor chain gathered (1 s)");
+        run(() -> TwoLibraries.main(Console.system(), java.time.Duration.ofSeconds(1)));
     }
 
     private static void section(String title) {
