@@ -804,6 +804,9 @@ public final class EventLoop implements AutoCloseable {
                     return;
                 }
                 stall.run();
+                if (!ready.isEmpty()) {
+                    return; // the report itself made progress
+                }
             }
             idleInterrupted |= inbox.awaitPost(Long.MAX_VALUE);
             return;
