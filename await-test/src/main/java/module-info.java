@@ -7,4 +7,9 @@ module dev.reactiveawait.test {
     requires transitive org.junit.jupiter.api;
     requires static dev.reactiveawait.reactor;
     requires static dev.reactiveawait.rxjava3;
+    requires static org.jspecify;
+
+    exports dev.reactiveawait.test;
+
+    uses dev.reactiveawait.internal.VirtualTimeSupport;
 }

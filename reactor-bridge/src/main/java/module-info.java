@@ -11,4 +11,5 @@ module dev.reactiveawait.reactor {
     exports dev.reactiveawait.reactor;
 
     provides dev.reactiveawait.internal.CoreExtension with dev.reactiveawait.reactor.internal.ReactorExtension;
+    provides dev.reactiveawait.internal.VirtualTimeSupport with dev.reactiveawait.reactor.internal.ReactorVirtualTime;
 }

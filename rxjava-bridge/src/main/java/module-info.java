@@ -11,4 +11,5 @@ module dev.reactiveawait.rxjava3 {
     exports dev.reactiveawait.rxjava3;
 
     provides dev.reactiveawait.internal.CoreExtension with dev.reactiveawait.rxjava3.internal.RxExtension;
+    provides dev.reactiveawait.internal.VirtualTimeSupport with dev.reactiveawait.rxjava3.internal.RxVirtualTime;
 }

@@ -19,4 +19,10 @@ final class CoreAccessImpl extends CoreAccess {
     protected @Nullable EventLoop loopOfCurrentThread() {
         return EventLoop.ofCurrentThread();
     }
+
+    @Override
+    protected void configureLoop(EventLoop loop, long jumpAfterNanos, long stallNanos, @Nullable Runnable onStall,
+            java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink) {
+        loop.configureVirtualTime(jumpAfterNanos, stallNanos, onStall, unretrievedSink);
+    }
 }

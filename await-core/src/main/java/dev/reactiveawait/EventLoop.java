@@ -92,6 +92,17 @@ public final class EventLoop implements AutoCloseable {
     /** Awaits of work done elsewhere (another thread) still pending: a virtual clock must not jump. */
     private int externalWaits;
     private @Nullable Strand driver;
+    /**
+     * Virtual clock only: real nanoseconds the idle loop waits for foreign work before it jumps to
+     * its next timer anyway ({@code -1}: a pending foreign wait holds the clock still). Set before
+     * the loop runs, through {@code CoreAccess.configureVirtualTime}.
+     */
+    private long jumpAfterNanos = -1;
+    /** Virtual clock only: real nanoseconds of idling with foreign waits and no timer before {@link #onStall}. */
+    private long stallNanos = Long.MAX_VALUE;
+    private @Nullable Runnable onStall;
+    /** Receives the task exceptions nobody retrieved when the loop closes, instead of the log. */
+    private java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink;
     /** Written by the thread entering or leaving {@code runUntilComplete}; read anywhere. */
     private volatile boolean running;
     /** Written once by {@link #close()}; read anywhere. */
@@ -577,6 +588,18 @@ public final class EventLoop implements AutoCloseable {
         return ((now ^ sum) & (nanos ^ sum)) < 0 ? (nanos > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : sum;
     }
 
+    /** Before the loop runs: see {@code CoreAccess.configureVirtualTime}. */
+    void configureVirtualTime(long jumpAfterNanos, long stallNanos, @Nullable Runnable onStall,
+            java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink) {
+        if (running) {
+            throw new IllegalStateException("configure virtual time before the loop runs");
+        }
+        this.jumpAfterNanos = jumpAfterNanos;
+        this.stallNanos = stallNanos;
+        this.onStall = onStall;
+        this.unretrievedSink = unretrievedSink;
+    }
+
     void externalWaitStarted() {
         externalWaits++;
     }
@@ -599,7 +622,7 @@ public final class EventLoop implements AutoCloseable {
 
     private void reportUnretrieved() {
         for (FailureReport f : failures) {
-            f.report("loop closed");
+            f.report("loop closed", unretrievedSink);
         }
         failures.clear();
     }
@@ -765,9 +788,25 @@ public final class EventLoop implements AutoCloseable {
         TimerHandle next = timers.peek();
         VirtualClock v = virtualClock;
         if (v != null) {
-            if (externalWaits == 0 && next != null) {
-                v.advanceTo(next.when);
+            if (next != null && (externalWaits == 0 || jumpAfterNanos >= 0)) {
+                if (externalWaits > 0 && jumpAfterNanos > 0) {
+                    idleInterrupted |= inbox.awaitPost(jumpAfterNanos);
+                }
+                if (inbox.isEmpty()) {
+                    v.advanceTo(next.when);
+                }
                 return;
+            }
+            Runnable stall = onStall;
+            if (stall != null && externalWaits > 0 && next == null) {
+                idleInterrupted |= inbox.awaitPost(stallNanos);
+                if (!inbox.isEmpty()) {
+                    return;
+                }
+                stall.run();
+                if (!ready.isEmpty()) {
+                    return; // the report itself made progress
+                }
             }
             idleInterrupted |= inbox.awaitPost(Long.MAX_VALUE);
             return;

@@ -2,6 +2,7 @@ package dev.reactiveawait;
 
 import java.lang.System.Logger.Level;
 import java.lang.ref.Cleaner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * asyncio's "Task exception was never retrieved": created when an awaitable fails, marked when
@@ -47,9 +48,19 @@ final class FailureReport implements Runnable {
 
     /** Logs once, unless the exception was read. */
     void report(String when) {
+        report(when, null);
+    }
+
+    /** Reports once to {@code sink} (or logs, if {@code null}), unless the exception was read. */
+    void report(String when, java.util.function.@Nullable BiConsumer<String, Throwable> sink) {
         if (!settled) {
             settled = true;
-            LOG.log(Level.ERROR, what + ": exception was never retrieved (" + when + ")", error);
+            String message = what + ": exception was never retrieved (" + when + ")";
+            if (sink != null) {
+                sink.accept(message, error);
+            } else {
+                LOG.log(Level.ERROR, message, error);
+            }
         }
     }
 }

@@ -77,6 +77,38 @@ public abstract class CoreAccess {
     }
 
     /**
+     * Test support: how a loop on a virtual clock treats foreign waits, and where its unretrieved
+     * task exceptions go. Call before the loop runs.
+     *
+     * @param loop the loop
+     * @param jumpAfterNanos real nanoseconds the idle loop waits for foreign work before it jumps
+     *     to its next timer anyway ({@code 0}: at once; {@code -1}, the default: a pending foreign
+     *     wait holds the clock still)
+     * @param stallNanos real nanoseconds the loop may idle with foreign waits and no timer before
+     *     {@code onStall} runs (once per idle period, on the loop)
+     * @param onStall the stall report, or {@code null}
+     * @param unretrievedSink receives each task exception nobody retrieved when the loop closes
+     *     (message, exception) instead of the log, or {@code null}
+     * @throws IllegalStateException if the loop runs
+     */
+    public static void configureVirtualTime(EventLoop loop, long jumpAfterNanos, long stallNanos,
+            @Nullable Runnable onStall, java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink) {
+        get().configureLoop(loop, jumpAfterNanos, stallNanos, onStall, unretrievedSink);
+    }
+
+    /**
+     * Implementation of {@link #configureVirtualTime}.
+     *
+     * @param loop the loop
+     * @param jumpAfterNanos see {@link #configureVirtualTime}
+     * @param stallNanos see {@link #configureVirtualTime}
+     * @param onStall see {@link #configureVirtualTime}
+     * @param unretrievedSink see {@link #configureVirtualTime}
+     */
+    protected abstract void configureLoop(EventLoop loop, long jumpAfterNanos, long stallNanos,
+            @Nullable Runnable onStall, java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink);
+
+    /**
      * Implementation of {@link #foreignPromise}.
      *
      * @param loop the loop
