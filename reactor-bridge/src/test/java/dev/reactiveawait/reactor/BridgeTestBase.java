@@ -44,4 +44,18 @@ abstract class BridgeTestBase {
         dropped.clear();
         return taken;
     }
+
+    /**
+     * Polls {@code read} until {@code done} accepts its value (a signal that arrives on another
+     * thread right after the one the test waited for), for at most 10 s; returns the last value.
+     */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            value = read.get();
+        }
+        return value;
+    }
 }

@@ -99,7 +99,7 @@ class FluxBodyAsFluxTest extends PublisherContractTest {
         }).subscribe(subscriber);
 
         subscriber.subscription().request(1);
-        Thread.sleep(20);
+        eventually(() -> List.copyOf(subscriber.signals), signals -> signals.contains("onNext(1)"));
         subscriber.subscription().request(0);
 
         assertThat(subscriber.awaitTermination()).isTrue();
@@ -159,8 +159,7 @@ class FluxBodyAsFluxTest extends PublisherContractTest {
         StepVerifier.create(numbers, 1).expectNext(1).thenCancel().verify();
 
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
-        Thread.sleep(50);
-        assertThat(takeDropped()).containsExactly(cleanupFailure);
+        assertThat(eventually(this::takeDropped, d -> !d.isEmpty())).containsExactly(cleanupFailure);
     }
 
     @Test

@@ -93,7 +93,7 @@ class LoopSchedulerTest extends BridgeTestBase {
 
             assertThat(inAnHour.isDisposed()).isTrue();
             assertThatThrownBy(() -> worker.schedule(() -> ran.add("late"))).isInstanceOf(RejectedExecutionException.class);
-            Thread.sleep(50);
+            virtualLoop.onLoop(() -> null); // one round trip through the loop's inbox
             assertThat(ran).isEmpty();
             // the cancelled timers no longer pull the virtual clock forward
             assertThat(virtualLoop.onLoop(vloop::time)).isZero();
@@ -102,25 +102,37 @@ class LoopSchedulerTest extends BridgeTestBase {
 
     @Test
     void aDisposedTaskNeverRuns() throws InterruptedException {
-        List<String> ran = new CopyOnWriteArrayList<>();
-        Disposable task = scheduler(loop).schedule(() -> ran.add("ran"), 200, TimeUnit.MILLISECONDS);
-        task.dispose();
-        Thread.sleep(300);
-        assertThat(ran).isEmpty();
+        try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
+            Scheduler onLoop = scheduler(virtualLoop.loop);
+            List<String> ran = new CopyOnWriteArrayList<>();
+            CountDownLatch later = new CountDownLatch(1);
+            Disposable task = onLoop.schedule(() -> ran.add("ran"), 200, TimeUnit.MILLISECONDS);
+            task.dispose();
+            onLoop.schedule(later::countDown, 300, TimeUnit.MILLISECONDS); // virtual: passes at once
+
+            assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(ran).isEmpty();
+        }
     }
 
     @Test
     void aPeriodicTaskThatThrowsStops() throws InterruptedException {
-        List<Integer> runs = new CopyOnWriteArrayList<>();
-        Disposable periodic = scheduler(loop).schedulePeriodically(() -> {
-            runs.add(runs.size());
-            if (runs.size() == 2) {
-                throw new IllegalStateException("second run fails (logged by the loop)");
-            }
-        }, 0, 5, TimeUnit.MILLISECONDS);
-        Thread.sleep(100);
-        assertThat(runs).containsExactly(0, 1);
-        assertThat(periodic.isDisposed()).isTrue();
+        try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
+            Scheduler onLoop = scheduler(virtualLoop.loop);
+            List<Integer> runs = new CopyOnWriteArrayList<>();
+            CountDownLatch later = new CountDownLatch(1);
+            Disposable periodic = onLoop.schedulePeriodically(() -> {
+                runs.add(runs.size());
+                if (runs.size() == 2) {
+                    throw new IllegalStateException("second run fails (logged by the loop)");
+                }
+            }, 0, 5, TimeUnit.MILLISECONDS);
+            onLoop.schedule(later::countDown, 100, TimeUnit.MILLISECONDS); // 20 periods later, virtually
+
+            assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(runs).containsExactly(0, 1);
+            assertThat(periodic.isDisposed()).isTrue();
+        }
     }
 
     @Test
