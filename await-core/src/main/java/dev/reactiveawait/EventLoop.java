@@ -111,6 +111,9 @@ public final class EventLoop implements AutoCloseable {
     private EventLoop(LoopClock clock) {
         this.clock = clock;
         this.virtualClock = clock instanceof VirtualClock v ? v : null;
+        if (virtualClock != null) {
+            this.jumpAfterNanos = virtualClock.autojumpNanos();
+        }
         this.ownCarrier = OwnCarrier.create();
         this.threads = ownCarrier != null
                 ? ownCarrier.threads
