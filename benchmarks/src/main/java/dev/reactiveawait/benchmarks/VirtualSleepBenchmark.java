@@ -1,0 +1,121 @@
+package dev.reactiveawait.benchmarks;
+
+import static dev.reactiveawait.Async.await;
+import static dev.reactiveawait.Async.createTask;
+import static dev.reactiveawait.Async.gather;
+import static dev.reactiveawait.Async.sleep;
+
+import dev.reactiveawait.Async;
+import dev.reactiveawait.LoopClock;
+import dev.reactiveawait.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/**
+ * Virtual time (issue 6, "Proof"): {@value #TASKS} tasks each sleeping a random 1..3600 virtual
+ * seconds (fixed seed), then gathered, on {@code Async.run(LoopClock.virtual(), ...)}, vs the same
+ * number of {@code Mono.delay}s with the same delays on reactor-test's
+ * {@code VirtualTimeScheduler}, all subscribed, then {@code advanceTimeBy(1 h)}. Target: our wall
+ * time at most 1× the baseline's. One invocation = all {@value #TASKS}; score is ms per invocation.
+ * A fresh loop (and a fresh scheduler) per invocation, as a test gets.
+ * <pre>
+ *   java -jar benchmarks/target/benchmarks.jar VirtualSleepBenchmark
+ * </pre>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@State(Scope.Benchmark)
+public class VirtualSleepBenchmark {
+    static final int TASKS = 100_000;
+    private static final long SEED = 42;
+
+    /** Delays in seconds, 1..3600, the same for both sides. */
+    private long[] delaySeconds;
+
+    /** Draws the delays. */
+    @Setup(Level.Trial)
+    public void drawDelays() {
+        Random random = new Random(SEED);
+        delaySeconds = new long[TASKS];
+        for (int i = 0; i < TASKS; i++) {
+            delaySeconds[i] = 1 + random.nextInt(3600);
+        }
+    }
+
+    /** Starts every iteration from a collected heap (not timed). */
+    @Setup(Level.Iteration)
+    public void collect() {
+        System.gc();
+    }
+
+    /**
+     * Ours: {@value #TASKS} sleeping tasks gathered on a virtual-clock loop.
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    public int loopVirtualSleepGather() {
+        long[] delays = delaySeconds;
+        int done = Async.run(LoopClock.virtual(), () -> {
+            List<Task<@Nullable Object>> tasks = new ArrayList<>(delays.length);
+            for (long d : delays) {
+                Duration delay = Duration.ofSeconds(d);
+                tasks.add(createTask(() -> {
+                    sleep(delay);
+                    return null;
+                }));
+            }
+            return await(gather(tasks)).size();
+        });
+        if (done != TASKS) {
+            throw new IllegalStateException("gathered " + done);
+        }
+        return done;
+    }
+
+    /**
+     * Baseline: {@value #TASKS} {@code Mono.delay}s on a {@code VirtualTimeScheduler}, advanced by
+     * one hour.
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    public int reactorVirtualTimeScheduler() {
+        VirtualTimeScheduler scheduler = VirtualTimeScheduler.create();
+        try {
+            AtomicInteger completed = new AtomicInteger();
+            for (long d : delaySeconds) {
+                Mono.delay(Duration.ofSeconds(d), scheduler).subscribe(tick -> completed.incrementAndGet());
+            }
+            scheduler.advanceTimeBy(Duration.ofHours(1));
+            int done = completed.get();
+            if (done != TASKS) {
+                throw new IllegalStateException("completed " + done);
+            }
+            return done;
+        } finally {
+            scheduler.dispose();
+        }
+    }
+}
