@@ -106,12 +106,18 @@ class LoopSchedulerTest extends BridgeTestBase {
             Scheduler onLoop = scheduler(virtualLoop.loop);
             List<String> ran = new CopyOnWriteArrayList<>();
             CountDownLatch later = new CountDownLatch(1);
-            Disposable task = onLoop.schedule(() -> ran.add("ran"), 200, TimeUnit.MILLISECONDS);
-            task.dispose();
+            // scheduled and disposed in one loop step: from another thread, an idle virtual loop
+            // could jump to the 200 ms timer before the dispose arrived
+            Disposable task = virtualLoop.onLoop(() -> {
+                Disposable d = onLoop.schedule(() -> ran.add("ran"), 200, TimeUnit.MILLISECONDS);
+                d.dispose();
+                return d;
+            });
             onLoop.schedule(later::countDown, 300, TimeUnit.MILLISECONDS); // virtual: passes at once
 
             assertThat(later.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(ran).isEmpty();
+            assertThat(task.isDisposed()).isTrue();
         }
     }
 
