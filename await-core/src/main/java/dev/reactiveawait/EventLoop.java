@@ -546,6 +546,51 @@ public final class EventLoop implements AutoCloseable {
         return Collections.unmodifiableSet(new LinkedHashSet<>(pending.snapshot()));
     }
 
+    /**
+     * A dump of the pending tasks: name, state, where each is suspended (its own code's stack)
+     * and the chain of what it awaits, cycles included; print it to see why a program hangs.
+     * {@snippet :
+     * loop.callLater(Duration.ofSeconds(30), () -> System.err.println(loop.dump()));
+     * }
+     *
+     * @return a snapshot, in task creation order
+     * @throws WrongThreadException if called from another thread while the loop runs (use
+     *     {@link #dumpAsync()} there)
+     */
+    public TaskDump dump() {
+        checkThread("dump");
+        return TaskDumps.of(pending.snapshot());
+    }
+
+    /**
+     * A dump of the pending tasks, taken from any thread: on the loop at its next iteration while
+     * it runs, at once otherwise. A loop whose current step never yields never takes it.
+     * {@snippet :
+     * TaskDump dump = loop.dumpAsync().get(5, TimeUnit.SECONDS); // from a watchdog thread
+     * }
+     *
+     * @return a future of the dump; failed with {@link IllegalStateException} if the loop closes
+     *     before it is taken
+     */
+    public CompletableFuture<TaskDump> dumpAsync() {
+        if (inLoop() || !running) {
+            return CompletableFuture.completedFuture(TaskDumps.of(pending.snapshot()));
+        }
+        CompletableFuture<TaskDump> f = new CompletableFuture<>();
+        try {
+            callSoonThreadsafe(() -> {
+                try {
+                    f.complete(TaskDumps.of(pending.snapshot()));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException closedMeanwhile) {
+            f.completeExceptionally(closedMeanwhile);
+        }
+        return f;
+    }
+
     @Override
     public String toString() {
         return "EventLoop[" + (closed ? "closed" : running ? "running" : "idle") + ", " + clock
