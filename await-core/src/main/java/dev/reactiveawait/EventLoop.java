@@ -103,6 +103,10 @@ public final class EventLoop implements AutoCloseable {
     private @Nullable Runnable onStall;
     /** Receives the task exceptions nobody retrieved when the loop closes, instead of the log. */
     private java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink;
+    /** Slow-step threshold in real nanoseconds, 0 when off; see {@link #setSlowStepThreshold}. */
+    private long slowStepNanos = slowStepNanosFromProperty();
+    /** Watches steps while the loop runs with a slow-step threshold; {@code null} otherwise. */
+    private @Nullable SlowStepWatchdog watchdog;
     /** Written by the thread entering or leaving {@code runUntilComplete}; read anywhere. */
     private volatile boolean running;
     /** Written once by {@link #close()}; read anywhere. */
@@ -348,6 +352,7 @@ public final class EventLoop implements AutoCloseable {
         driver = new Strand(null, Thread.currentThread());
         holder = Thread.currentThread();
         ranIteration = false;
+        startWatchdog();
         RUNNING_LOCK.lock();
         try {
             EventLoop[] old = runningLoops;
@@ -366,6 +371,7 @@ public final class EventLoop implements AutoCloseable {
         } finally {
             RUNNING_LOCK.unlock();
         }
+        stopWatchdog();
         holder = null;
         driver = null;
         current = null;
@@ -546,6 +552,103 @@ public final class EventLoop implements AutoCloseable {
         return Collections.unmodifiableSet(new LinkedHashSet<>(pending.snapshot()));
     }
 
+    /**
+     * A dump of the pending tasks: name, state, where each is suspended (its own code's stack)
+     * and the chain of what it awaits, cycles included; print it to see why a program hangs.
+     * {@snippet :
+     * loop.callLater(Duration.ofSeconds(30), () -> System.err.println(loop.dump()));
+     * }
+     *
+     * @return a snapshot, in task creation order
+     * @throws WrongThreadException if called from another thread while the loop runs (use
+     *     {@link #dumpAsync()} there)
+     */
+    public TaskDump dump() {
+        checkThread("dump");
+        return TaskDumps.of(pending.snapshot());
+    }
+
+    /**
+     * A dump of the pending tasks, taken from any thread: on the loop at its next iteration while
+     * it runs, at once otherwise. A loop whose current step never yields never takes it.
+     * {@snippet :
+     * TaskDump dump = loop.dumpAsync().get(5, TimeUnit.SECONDS); // from a watchdog thread
+     * }
+     *
+     * @return a future of the dump; failed with {@link IllegalStateException} if the loop closes
+     *     before it is taken
+     */
+    public CompletableFuture<TaskDump> dumpAsync() {
+        if (inLoop() || !running) {
+            return CompletableFuture.completedFuture(TaskDumps.of(pending.snapshot()));
+        }
+        CompletableFuture<TaskDump> f = new CompletableFuture<>();
+        try {
+            callSoonThreadsafe(() -> {
+                try {
+                    f.complete(TaskDumps.of(pending.snapshot()));
+                } catch (Throwable e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (IllegalStateException closedMeanwhile) {
+            f.completeExceptionally(closedMeanwhile);
+        }
+        return f;
+    }
+
+    /**
+     * Turns on asyncio's debug-mode slow-step warning: a task step or callback that holds the loop
+     * longer than {@code threshold} (real time, also on a virtual clock) is logged at
+     * {@code WARNING} on the {@code dev.reactiveawait} logger, with the task's name and the stack
+     * where it was when the threshold passed. A watchdog thread samples the stack while the loop
+     * runs. Off by default; the system property {@code dev.reactiveawait.slowStepMillis} turns it on
+     * for every new loop (asyncio's debug mode uses 100 ms).
+     * {@snippet :
+     * loop.setSlowStepThreshold(Duration.ofMillis(100));
+     * }
+     *
+     * @param threshold the longest a step may hold the loop unreported; {@code null}, zero or
+     *     negative turns the warning off
+     * @throws WrongThreadException if called from another thread while the loop runs
+     */
+    public void setSlowStepThreshold(@Nullable Duration threshold) {
+        checkThread("setSlowStepThreshold");
+        long nanos = threshold == null || threshold.isNegative() ? 0 : saturatedNanos(threshold);
+        slowStepNanos = nanos;
+        if (running) {
+            stopWatchdog();
+            startWatchdog();
+        }
+    }
+
+    private static long slowStepNanosFromProperty() {
+        long millis = Long.getLong("dev.reactiveawait.slowStepMillis", 0L);
+        return millis <= 0 ? 0 : saturatedNanos(Duration.ofMillis(millis));
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void startWatchdog() {
+        if (slowStepNanos > 0) {
+            watchdog = SlowStepWatchdog.start(slowStepNanos, "EventLoop@" + Integer.toHexString(System.identityHashCode(this)));
+        }
+    }
+
+    private void stopWatchdog() {
+        SlowStepWatchdog w = watchdog;
+        if (w != null) {
+            watchdog = null;
+            w.stop();
+        }
+    }
+
     @Override
     public String toString() {
         return "EventLoop[" + (closed ? "closed" : running ? "running" : "idle") + ", " + clock
@@ -677,6 +780,9 @@ public final class EventLoop implements AutoCloseable {
         for (;;) {
             Object item = nextReady();
             if (item == STOP) {
+                if (watchdog != null) {
+                    watchdog.idle();
+                }
                 current = null;
                 next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
                 if (next == me) {
@@ -687,6 +793,9 @@ public final class EventLoop implements AutoCloseable {
             }
             if (item instanceof Task<?> task) {
                 current = task;
+                if (watchdog != null) {
+                    watchdog.mark(task.started ? Objects.requireNonNull(task.strand.thread) : Thread.currentThread(), task);
+                }
                 if (task == meTask) {
                     return;
                 }
@@ -699,6 +808,9 @@ public final class EventLoop implements AutoCloseable {
                     task.started = true;
                     Thread thread = threads.unstarted(task.strand);
                     task.strand.thread = thread;
+                    if (watchdog != null) {
+                        watchdog.mark(thread, task);
+                    }
                     holder = thread;
                     boolean interrupted = takeIdleInterrupt();
                     thread.start(); // from here on, the new thread owns the loop
@@ -734,6 +846,9 @@ public final class EventLoop implements AutoCloseable {
 
     private void runCallback(Object item) {
         current = null;
+        if (watchdog != null) {
+            watchdog.mark(Thread.currentThread(), item);
+        }
         try {
             if (item instanceof Handle h) {
                 if (!h.cancelled) {
@@ -767,6 +882,9 @@ public final class EventLoop implements AutoCloseable {
         ranIteration = true;
         drainInbox();
         if (ready.isEmpty() && !stopping) {
+            if (watchdog != null) {
+                watchdog.idle();
+            }
             idleWait();
             drainInbox();
         }

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * cancels the children that are not done; the gather then ends with a {@link CancelledException}
  * once they have finished. Loop-only.
  */
-final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>> {
+final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>>, CancelHook {
     private final List<AbstractAwaitable<?>> children;
     private final boolean settled;
     private final int distinct;
@@ -27,7 +27,7 @@ final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>>
         this.children = children;
         this.distinct = distinct;
         this.settled = settled;
-        this.outer = new Promise<>(loop, this::cancelChildren);
+        this.outer = new Promise<>(loop, this); // the hook also tells a task dump "gather of N"
     }
 
     /**
@@ -63,6 +63,17 @@ final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>>
             }
         }
         return result;
+    }
+
+    /** How many awaitables were gathered (duplicates counted), for a task dump. */
+    int size() {
+        return children.size();
+    }
+
+    /** The outer promise's cancel hook. */
+    @Override
+    public boolean cancel(@Nullable String message) {
+        return cancelChildren(message);
     }
 
     private boolean cancelChildren(@Nullable String message) {

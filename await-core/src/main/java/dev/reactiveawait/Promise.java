@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class Promise<T extends @Nullable Object> extends AbstractAwaitable<T> {
-    private final @Nullable CancelHook cancelHook;
+    /** Package-private for the task dump, which names a {@link Gather}'s promise. */
+    final @Nullable CancelHook cancelHook;
     /** For a promise completed by foreign work: cancels that work; runs on the cancelling thread. */
     private @Nullable Runnable onCancel;
     /** For a promise completed by foreign work: keeps a virtual clock still until done. Loop-only. */

@@ -16,6 +16,11 @@ final class SystemClock implements LoopClock {
         LockSupport.parkNanos(blocker, nanos);
     }
 
+    /** Wakes {@code thread} from {@link #parkNanos}. */
+    static void unpark(Thread thread) {
+        LockSupport.unpark(thread);
+    }
+
     @Override
     public String toString() {
         return "SystemClock";
