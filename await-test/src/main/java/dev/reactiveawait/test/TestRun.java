@@ -135,7 +135,7 @@ final class TestRun {
         CompletableFuture<String> dump = new CompletableFuture<>();
         try {
             loop.callSoonThreadsafe(() -> {
-                dump.complete(loop.allTasks().stream().map(t -> "    " + t).collect(Collectors.joining("\n")));
+                dump.complete(loop.dump().toString().indent(4).stripTrailing()); // stacks and await chains
                 main.cancel("@AsyncTest wall-clock timeout");
             });
         } catch (IllegalStateException closed) {

@@ -102,8 +102,10 @@ class AsyncTestFailuresTest {
         long start = System.nanoTime();
         Throwable failure = onlyFailure(Hangs.class);
         assertThat(failure).hasMessageContaining("timed out after 1 s of wall-clock time")
-                .hasMessageContaining("Task[@AsyncTest awaitsForever()")
-                .hasMessageContaining("Task[waiter, PENDING, waiting on Promise]")
+                .hasMessageContaining("Task(name='@AsyncTest awaitsForever()")
+                .hasMessageContaining("Task(name='waiter', state=PENDING)")
+                .hasMessageContaining("Awaits: Promise[pending]")
+                .hasMessageContaining("awaitsForever(AsyncTestFailuresTest.java") // the task's own frame
                 .hasMessageContaining("a timer may be on a real scheduler");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
