@@ -108,7 +108,8 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         return state == CANCELLED ? (String) outcome : null;
     }
 
-    private void markRetrieved() {
+    /** Marks the outcome as read (asyncio's __wakeup reads it even when a cancel overrides it). */
+    final void markRetrieved() {
         retrieved = true;
         FailureReport report = failureReport;
         if (report != null) {

@@ -739,6 +739,12 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException(me + " cannot await itself: it would wait forever");
         }
         if (!awaitable.isDone()) {
+            for (AbstractAwaitable<?> w = awaitable; w instanceof Task<?> t; w = t.waitingOn) {
+                if (t == me) {
+                    throw new IllegalStateException(me + " would await itself through " + awaitable
+                            + ": a cycle of tasks awaiting each other never completes");
+                }
+            }
             if (awaitable.loop != this) {
                 throw new IllegalStateException(me + " awaits " + awaitable + " of another event loop; "
                         + "run the work with that loop's submit() and await the CompletableFuture");
@@ -750,7 +756,10 @@ public final class EventLoop implements AutoCloseable {
             }
             yieldBaton(me.strand, me, false);
             me.waitingOn = null;
-            throwIfCancelRequested(me);
+            if (me.mustCancel) {
+                awaitable.markRetrieved(); // asyncio's __wakeup reads the result before the cancel wins
+                throwIfCancelRequested(me);
+            }
         }
         return awaitable.awaitResult();
     }

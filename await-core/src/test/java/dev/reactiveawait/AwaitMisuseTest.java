@@ -183,4 +183,21 @@ class AwaitMisuseTest {
             assertThat(other.allTasks()).as("the refused call created no task").isEmpty();
         }
     }
+
+    @Test
+    void twoTasksAwaitingEachOtherAreRefusedInsteadOfHangingForever() {
+        Throwable[] refused = new Throwable[1];
+        Async.run(LoopClock.virtual(), () -> {
+            java.util.concurrent.atomic.AtomicReference<Task<Object>> b = new java.util.concurrent.atomic.AtomicReference<>();
+            Task<Object> a = Async.createTask(() -> Async.await(b.get()));
+            b.set(Async.createTask(() -> Async.await(a))); // a awaits b by the time b runs: a cycle
+            try {
+                Async.await(a);
+            } catch (IllegalStateException e) {
+                refused[0] = e;
+            }
+        });
+
+        assertThat(refused[0]).hasMessageContaining("cycle");
+    }
 }

@@ -149,4 +149,28 @@ class ErrorLoggingTest {
             });
         }
     }
+
+    @Test
+    void aFailureThatWokeATaskIsReadEvenWhenACancelOverridesIt() {
+        IOException failed = new IOException("failed, then overridden by a cancel");
+        try (LogCapture log = LogCapture.start()) {
+            EventLoop loop = EventLoop.create(LoopClock.virtual());
+            loop.runUntilComplete(() -> {
+                Promise<String> p = Promise.create();
+                Task<String> waiter = createTask(() -> await(p));
+                sleep(Duration.ZERO); // the waiter now awaits p
+                p.fail(failed);       // wakes the waiter...
+                waiter.cancel();      // ...but p is done, so the cancel is delivered on resumption
+                try {
+                    await(waiter);
+                } catch (CancelledException expected) {
+                    // the cancel wins, as in asyncio; p's failure was still read by the wakeup
+                }
+                assertThat(waiter.isCancelled()).isTrue();
+            });
+            loop.close();
+
+            assertThat(about(log, failed)).as("asyncio's __wakeup reads the result first").isEmpty();
+        }
+    }
 }
