@@ -58,4 +58,18 @@ abstract class BridgeTestBase {
         }
         return value;
     }
+
+    /**
+     * Returns once the loop has run everything posted to it before this call (two round trips
+     * through its inbox: the first may land mid-iteration). A signal the loop was going to send
+     * by then has been sent, so the test can assert that nothing more came.
+     */
+    void drainLoop() {
+        try {
+            loop.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            loop.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the loop did not drain", e);
+        }
+    }
 }

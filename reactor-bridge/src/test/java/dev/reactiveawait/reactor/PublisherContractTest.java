@@ -90,7 +90,7 @@ abstract class PublisherContractTest extends BridgeTestBase {
         subscriber.subscription().request(1); // RS 3.6: a no-op after cancel
         subscriber.subscription().cancel(); // RS 3.7: so is a second cancel
 
-        Thread.sleep(50);
+        drainLoop();
         assertThat(subscriber.signals).containsExactly("onSubscribe");
     }
 
@@ -116,7 +116,7 @@ abstract class PublisherContractTest extends BridgeTestBase {
         subscriber.subscription().request(1); // RS 3.6: after the end, a no-op
 
         assertThat(subscriber.awaitTermination()).isTrue();
-        Thread.sleep(20);
+        drainLoop();
         assertThat(subscriber.signals).containsExactly("onSubscribe", "onError(IllegalArgumentException)");
     }
 
@@ -136,12 +136,11 @@ abstract class PublisherContractTest extends BridgeTestBase {
         assertThat(ref.get()).as("the cancelled subscriber, still referenced").isNull();
     }
 
-    private static WeakReference<RecordingSubscriber<Integer>> subscribeAndCancel(Publisher<Integer> publisher)
-            throws InterruptedException {
+    private WeakReference<RecordingSubscriber<Integer>> subscribeAndCancel(Publisher<Integer> publisher) {
         RecordingSubscriber<Integer> subscriber = new RecordingSubscriber<>();
         publisher.subscribe(subscriber);
         subscriber.subscription().request(1);
-        Thread.sleep(20); // let the task start and suspend
+        drainLoop(); // the task has started and suspended in its sleep
         subscriber.subscription().cancel();
         return new WeakReference<>(subscriber);
     }
