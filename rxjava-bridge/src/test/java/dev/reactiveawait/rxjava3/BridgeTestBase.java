@@ -37,4 +37,29 @@ abstract class BridgeTestBase {
     List<Throwable> takeErrors() {
         return pluginErrors.take();
     }
+
+    /**
+     * Returns once the loop has run everything posted to it before this call (two round trips
+     * through its inbox: the first may land mid-iteration), so a test can assert that nothing
+     * more arrived.
+     */
+    void drainLoop() {
+        try {
+            loop.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            loop.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the loop did not drain", e);
+        }
+    }
+
+    /** Polls {@code read} until {@code done} accepts its value, for at most 10 s; returns the last value. */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        T value = read.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            value = read.get();
+        }
+        return value;
+    }
 }

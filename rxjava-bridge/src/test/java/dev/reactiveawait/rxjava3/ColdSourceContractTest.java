@@ -107,7 +107,7 @@ abstract class ColdSourceContractTest<S> extends SourceContractTest<S> {
         await(started);
         dispose(consumer);
         await(finallyRan);
-        Thread.sleep(50); // the done-callback runs right after the task
+        drainLoop(); // the done-callback runs right after the task
 
         assertThat(seen.get()).isInstanceOf(CancelledException.class).hasMessageMatching(".*(disposed|cancelled).*");
         assertThat(takeErrors()).as("no UndeliverableException for our own cancellation").isEmpty();
@@ -135,7 +135,7 @@ abstract class ColdSourceContractTest<S> extends SourceContractTest<S> {
         await(started);
         dispose(consumer);
         await(ended);
-        Thread.sleep(50);
+        drainLoop(); // the task's done-callback reports the failure
 
         // IllegalStateException is one of the types RxJava does not wrap in UndeliverableException
         assertThat(takeErrors()).containsExactly(cleanupFailure);
