@@ -530,14 +530,24 @@ public final class EventLoop implements AutoCloseable {
      *
      * @param body the body
      * @param <T> the result type
-     * @return a future completed on the loop when the task ends
+     * @return a future completed on the loop when the task ends; failed with
+     *     {@link IllegalStateException} if the loop closes before the task could be created
      * @throws IllegalStateException if the loop is closed
      */
     public <T extends @Nullable Object> CompletableFuture<T> submit(Coroutine<T> body) {
         Objects.requireNonNull(body, "body");
         checkNotClosed("submit");
         SubmittedFuture<T> future = new SubmittedFuture<>(this);
-        callSoonThreadsafe(() -> future.start(createTask(body)));
+        callSoonThreadsafe(() -> {
+            Task<T> task;
+            try {
+                task = createTask(body);
+            } catch (IllegalStateException closedMeanwhile) {
+                future.completeExceptionally(closedMeanwhile); // posted just before close(): fail, never hang
+                return;
+            }
+            future.start(task);
+        });
         return future;
     }
 

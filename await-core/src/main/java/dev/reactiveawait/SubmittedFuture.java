@@ -32,6 +32,7 @@ final class SubmittedFuture<T extends @Nullable Object> extends CompletableFutur
             } else if (t.exception() instanceof Throwable e) {
                 completeExceptionally(e);
                 mirror.tryFail(e);
+                mirror.markRetrieved(); // delivered by this future: not "never retrieved" at close
             } else {
                 T value = t.result();
                 complete(value);

@@ -134,4 +134,40 @@ class SubmitTest {
             assertThat(thrown.getCause()).isSameAs(original);
         }
     }
+
+    /**
+     * A submission posted while the loop is not running reaches the loop only when {@code close()}
+     * runs the callbacks left in its inbox; the task can no longer be created then, and the future
+     * must say so instead of never completing.
+     */
+    @Test
+    void aSubmissionThatReachesTheLoopOnlyAsItClosesFailsItsFuture() {
+        EventLoop loop = EventLoop.create(LoopClock.virtual());
+        CompletableFuture<String> future = loop.submit(() -> "never");
+
+        loop.close();
+
+        assertThat(future).isCompletedExceptionally();
+        Throwable thrown = catchThrowable(future::join);
+        assertThat(thrown.getCause())
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("createTask() on a closed event loop");
+    }
+
+    /** The future delivers the task's exception; the loop must not also report it as never retrieved. */
+    @Test
+    void aFailureDeliveredThroughTheFutureIsNotReportedAsNeverRetrieved() {
+        IOException delivered = new IOException("handed to the future");
+        try (LogCapture log = LogCapture.start()) {
+            EventLoop loop = EventLoop.create(LoopClock.virtual());
+            CompletableFuture<String> future = loop.submit(() -> {
+                throw delivered;
+            });
+            loop.runUntilComplete(() -> sleep(Duration.ofSeconds(1))); // the submitted task runs and fails
+            loop.close();
+
+            assertThat(catchThrowable(future::join).getCause()).isSameAs(delivered);
+            assertThat(log.all()).noneMatch(e -> e.thrown() == delivered);
+        }
+    }
 }
