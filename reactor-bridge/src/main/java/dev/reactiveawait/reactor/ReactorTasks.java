@@ -3,6 +3,7 @@ package dev.reactiveawait.reactor;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
+import dev.reactiveawait.LoopGroup;
 import dev.reactiveawait.Task;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -274,6 +275,49 @@ public final class ReactorTasks {
      */
     public static Scheduler scheduler(EventLoop loop) {
         return new LoopScheduler(loop);
+    }
+
+    /**
+     * A {@link LoopGroup} as a Reactor {@link Scheduler}, as {@code Schedulers.parallel()} but on
+     * the group's loops: each worker is pinned to one loop, taken round-robin, so a worker's tasks
+     * (one {@code publishOn}, one {@code subscribeOn}, one rail of {@code parallel().runOn}) stay in
+     * order on one thread at a time, while different workers run on different loops in parallel.
+     *
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Tasks may be scheduled from any thread. A worker's tasks run on its loop, between that
+     *     loop's task steps, in the order they were scheduled; direct tasks
+     *     ({@code Scheduler.schedule}) go to the next loop round-robin, a periodic one staying on
+     *     the loop it started on. Delays run on the clock of the loop that runs the task;
+     *     {@code now(unit)} reads the first loop's clock (with the system clock, all loops read the
+     *     same time; with virtual clocks each loop has its own). An exception thrown by a task is
+     *     logged by its loop; a periodic task that throws stops.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Disposing a scheduled task, a worker or the scheduler cancels what they scheduled and not
+     *     yet ran; afterwards they reject new tasks with
+     *     {@link java.util.concurrent.RejectedExecutionException}. Disposing never stops or closes
+     *     the group; once the group is closed, scheduling is rejected too.</dd>
+     * <dt><b>Hot/cold:</b></dt>
+     * <dd>Not a publisher. Each call returns a new scheduler over the same loops; disposing one
+     *     leaves the others working.</dd>
+     * </dl>
+     * {@snippet :
+     * Scheduler loops = scheduler(group);
+     * Flux.range(0, 1_000)
+     *         .parallel()
+     *         .runOn(loops)                 // one rail per worker, each rail on one loop
+     *         .map(this::handle)
+     *         .sequential()
+     *         .subscribe();
+     * }
+     *
+     * @param group the group
+     * @return a new scheduler over the group's loops
+     * @throws NullPointerException if {@code group} is {@code null}
+     * @since 0.2
+     */
+    public static Scheduler scheduler(LoopGroup group) {
+        return new LoopScheduler(group);
     }
 
     // ---------------------------------------------------------------- non-blocking threads

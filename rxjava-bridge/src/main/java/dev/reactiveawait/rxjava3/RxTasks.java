@@ -3,6 +3,7 @@ package dev.reactiveawait.rxjava3;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
+import dev.reactiveawait.LoopGroup;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.VoidCoroutine;
 import dev.reactiveawait.rxjava3.internal.NonBlockingLoopThreads;
@@ -552,6 +553,53 @@ public final class RxTasks {
      */
     public static Scheduler scheduler(EventLoop loop) {
         return new LoopScheduler(loop);
+    }
+
+    /**
+     * A {@link LoopGroup} as an RxJava {@link Scheduler}, as {@code Schedulers.computation()} but on
+     * the group's loops: each worker is pinned to one loop, taken round-robin, so a worker's tasks
+     * (one {@code observeOn}, one {@code subscribeOn}, one rail of {@code parallel().runOn}) stay in
+     * order on one thread at a time, while different workers run on different loops in parallel.
+     *
+     * <dl>
+     * <dt><b>Thread:</b></dt>
+     * <dd>Tasks may be scheduled from any thread. A worker's tasks run on its loop, between that
+     *     loop's task steps, in the order they were scheduled, and its {@code now(unit)} reads that
+     *     loop's clock; direct tasks ({@code scheduleDirect}) go to the next loop round-robin, a
+     *     periodic one staying on the loop it started on. Delays run on the clock of the loop that
+     *     runs the task; the scheduler's own {@code now(unit)} reads the first loop's clock (with
+     *     the system clock, all loops read the same time; with virtual clocks each loop has its
+     *     own). As RxJava's own schedulers, it passes each task through
+     *     {@code RxJavaPlugins.onSchedule} and sends what a task throws to
+     *     {@code RxJavaPlugins.onError}; a periodic task that throws stops.</dd>
+     * <dt><b>Cancellation:</b></dt>
+     * <dd>Disposing a scheduled task or a worker, or {@code shutdown()} of the scheduler, cancels
+     *     what they scheduled and not yet ran; afterwards they ignore new tasks (returning a disposed
+     *     {@code Disposable}), until {@code start()} for the scheduler. They never stop or close the
+     *     group. Once the group is closed, scheduling returns a disposed {@code Disposable} and
+     *     sends a {@link java.util.concurrent.RejectedExecutionException} to
+     *     {@code RxJavaPlugins.onError} (once per worker, which disposes itself).</dd>
+     * <dt><b>Hot/cold:</b></dt>
+     * <dd>Not a source. Each call returns a new scheduler over the same loops; shutting one down
+     *     leaves the others working.</dd>
+     * </dl>
+     * {@snippet :
+     * Scheduler loops = scheduler(group);
+     * Flowable.range(0, 1_000)
+     *         .parallel()
+     *         .runOn(loops)                 // one rail per worker, each rail on one loop
+     *         .map(this::handle)
+     *         .sequential()
+     *         .subscribe();
+     * }
+     *
+     * @param group the group
+     * @return a new scheduler over the group's loops
+     * @throws NullPointerException if {@code group} is {@code null}
+     * @since 0.2
+     */
+    public static Scheduler scheduler(LoopGroup group) {
+        return new LoopScheduler(group);
     }
 
     // ---------------------------------------------------------------- blocking calls
