@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
@@ -308,16 +307,17 @@ public final class LoopGroup implements AutoCloseable {
         }
     }
 
+    /** A plain thread waits for every driver thread to end (each after closing its loop). */
     private void awaitTerminationUninterruptibly() {
         boolean interrupted = false;
-        for (;;) {
-            try {
-                terminated.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("never: terminated is only completed normally", e);
+        for (LoopDriver d : drivers) {
+            for (;;) {
+                try {
+                    d.thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
