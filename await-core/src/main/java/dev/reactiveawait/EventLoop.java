@@ -47,15 +47,6 @@ public final class EventLoop implements AutoCloseable {
     private static volatile EventLoop[] runningLoops = new EventLoop[0];
     private static final java.util.concurrent.locks.ReentrantLock RUNNING_LOCK = new java.util.concurrent.locks.ReentrantLock();
 
-    /**
-     * With several loops running (a {@link LoopGroup}), the loop each thread last held, a hint that
-     * {@link #ofCurrentThread} checks against {@code holder}: a scan would read every other loop's
-     * {@code holder}, written at each of their switches, and the cache line ping-pong between
-     * cores took most of the second loop's gain. Set by the thread itself; cleared when it leaves
-     * a run.
-     */
-    private static final ThreadLocal<@Nullable EventLoop> LAST_LOOP = new ThreadLocal<>();
-
     private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
 
     static {
@@ -271,20 +262,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** The running loop whose baton the calling thread holds, or {@code null}. */
     static @Nullable EventLoop ofCurrentThread() {
-        Thread me = Thread.currentThread();
-        EventLoop[] loops = runningLoops;
-        if (loops.length <= 1) { // the common case: no per-thread state, one read
-            return loops.length == 1 && loops[0].holder == me ? loops[0] : null;
-        }
-        EventLoop hint = LAST_LOOP.get();
-        if (hint != null && hint.holder == me) {
-            return hint;
-        }
-        EventLoop found = ofThread(me);
-        if (found != null) {
-            LAST_LOOP.set(found);
-        }
-        return found;
+        return ofThread(Thread.currentThread());
     }
 
     /** The running loop whose baton {@code me} holds, or {@code null}. */
@@ -394,9 +372,6 @@ public final class EventLoop implements AutoCloseable {
             RUNNING_LOCK.unlock();
         }
         stopWatchdog();
-        if (LAST_LOOP.get() == this) {
-            LAST_LOOP.remove(); // the driver thread keeps no closed loop reachable
-        }
         holder = null;
         driver = null;
         current = null;
