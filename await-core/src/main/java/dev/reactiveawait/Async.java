@@ -72,6 +72,7 @@ public final class Async {
      * @throws IllegalStateException if called from inside a running loop
      */
     public static void run(VoidCoroutine main) {
+        Objects.requireNonNull(main, "main");
         run(LoopClock.system(), asCoroutine(main));
     }
 
@@ -105,6 +106,7 @@ public final class Async {
      * @throws IllegalStateException if called from inside a running loop
      */
     public static void run(LoopClock clock, VoidCoroutine main) {
+        Objects.requireNonNull(main, "main");
         run(clock, asCoroutine(main));
     }
 
@@ -331,6 +333,7 @@ public final class Async {
      */
     @SafeVarargs
     public static <T extends @Nullable Object> Awaitable<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         List<Awaitable<?>> list = new java.util.ArrayList<>(awaitables.length);
         for (Awaitable<? extends T> a : awaitables) {
             list.add(a);
@@ -348,6 +351,7 @@ public final class Async {
      */
     public static <T extends @Nullable Object> Awaitable<List<T>> gather(
             Collection<? extends Awaitable<? extends T>> awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         return Gather.of(currentLoop(), List.copyOf(awaitables), false);
     }
 
@@ -367,6 +371,7 @@ public final class Async {
     @SafeVarargs
     public static <T extends @Nullable Object> Awaitable<List<Outcome<T>>> gatherSettled(
             Awaitable<? extends T>... awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         List<Awaitable<?>> list = new java.util.ArrayList<>(awaitables.length);
         for (Awaitable<? extends T> a : awaitables) {
             list.add(a);
@@ -384,6 +389,7 @@ public final class Async {
      */
     public static <T extends @Nullable Object> Awaitable<List<Outcome<T>>> gatherSettled(
             Collection<? extends Awaitable<? extends T>> awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         return Gather.of(currentLoop(), List.copyOf(awaitables), true);
     }
 

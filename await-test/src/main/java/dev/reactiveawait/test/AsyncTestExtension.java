@@ -3,6 +3,7 @@ package dev.reactiveawait.test;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.VirtualClock;
 import java.lang.reflect.Method;
+import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,6 +30,8 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(context, "context");
         Class<?> type = parameter.getParameter().getType();
         return (type == EventLoop.class || type == VirtualClock.class)
                 && parameter.getDeclaringExecutable() instanceof Method;
@@ -36,6 +39,8 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(context, "context");
         TestRun run = run(context);
         Class<?> type = parameter.getParameter().getType();
         if (type == EventLoop.class) {
@@ -50,6 +55,9 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext context) throws Throwable {
+        Objects.requireNonNull(invocation, "invocation");
+        Objects.requireNonNull(invocationContext, "invocationContext");
+        Objects.requireNonNull(context, "context");
         run(context).run(invocation, context.getDisplayName());
     }
 
