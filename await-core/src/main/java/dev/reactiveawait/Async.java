@@ -180,6 +180,7 @@ public final class Async {
      * @throws CancelledException if the awaitable, or the awaiting task, was cancelled
      * @throws IllegalStateException if called on a loop's thread outside a task, or by a task on
      *     itself
+     * @throws WrongThreadException if a task awaits an awaitable of another loop
      * @throws RuntimeException (or any checked exception, rethrown unchanged) the exception the
      *     awaitable ended with
      */
@@ -561,7 +562,8 @@ public final class Async {
      * @return the awaitable's result
      * @throws TimeoutException if it did not complete in time (it has been cancelled and is done)
      * @throws CancelledException if the waiting task was cancelled
-     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     * @throws IllegalStateException if not called inside a task
+     * @throws WrongThreadException for an awaitable of another loop
      * @throws RuntimeException (or any checked exception, rethrown unchanged) the awaitable's exception
      */
     public static <T extends @Nullable Object> T waitFor(Awaitable<T> awaitable, @Nullable Duration timeout)
@@ -626,7 +628,8 @@ public final class Async {
      * @return the done and pending awaitables, each set in the order of {@code awaitables}
      * @throws IllegalArgumentException if {@code awaitables} is empty
      * @throws CancelledException if the waiting task was cancelled
-     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     * @throws IllegalStateException if not called inside a task
+     * @throws WrongThreadException for an awaitable of another loop
      */
     public static <A extends Awaitable<?>> WaitResult<A> wait(
             Collection<A> awaitables, ReturnWhen returnWhen, @Nullable Duration timeout) {
@@ -658,7 +661,8 @@ public final class Async {
      *     {@code null} for no limit
      * @param <A> the type of the awaitables
      * @return a one-shot iterable yielding each awaitable once it is done
-     * @throws IllegalStateException if no loop runs on this thread, or for an awaitable of another loop
+     * @throws IllegalStateException if no loop runs on this thread
+     * @throws WrongThreadException for an awaitable of another loop
      */
     public static <A extends Awaitable<?>> Iterable<A> asCompleted(Collection<A> awaitables, @Nullable Duration timeout) {
         Objects.requireNonNull(awaitables, "awaitables");

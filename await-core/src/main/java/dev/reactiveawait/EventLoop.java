@@ -181,11 +181,13 @@ public final class EventLoop implements AutoCloseable {
      * @return its result
      * @throws IllegalStateException if the loop is closed or already running, if called from inside
      *     a loop, or if the loop was stopped before {@code awaitable} completed
+     * @throws WrongThreadException if {@code awaitable} belongs to another loop
      */
     public <T extends @Nullable Object> T runUntilComplete(Awaitable<T> awaitable) {
         AbstractAwaitable<T> a = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
         if (a.loop != this) {
-            throw new IllegalStateException(awaitable + " belongs to another loop");
+            throw new WrongThreadException("runUntilComplete(): " + awaitable + " belongs to another loop ("
+                    + a.loop.id() + ") than " + id() + "; run it with its own loop");
         }
         checkCanRun("runUntilComplete");
         Runnable stopper = this::stop;
@@ -414,6 +416,8 @@ public final class EventLoop implements AutoCloseable {
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(callback, "callback");
+        checkThread("callLater");
         return callAt(deadline(delay), callback);
     }
 
@@ -663,12 +667,44 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Throws unless called on the loop, or while the loop is not running (setup code). */
+    /**
+     * Throws unless called on the loop, or while the loop is not running (setup code): asyncio's
+     * debug-mode {@code _check_thread}, always on. The hot path (on the loop) is one comparison.
+     */
     void checkThread(String method) {
-        if (running && !inLoop()) {
-            throw new WrongThreadException(method + "() called from thread \"" + Thread.currentThread().getName()
-                    + "\", which is not this loop's; use callSoonThreadsafe() or submit()");
+        if (holder != Thread.currentThread() && running) {
+            throw wrongThread(method);
         }
+    }
+
+    private WrongThreadException wrongThread(String method) {
+        Thread me = Thread.currentThread();
+        EventLoop mine = ofThread(me);
+        return new WrongThreadException(method + "() called from thread " + threadName(me)
+                + (mine == null ? "" : " (running " + mine.id() + ")") + " while " + id() + " runs on thread "
+                + threadName(holder) + ": the loop's methods are not thread-safe; use callSoonThreadsafe() or submit()");
+    }
+
+    private static String threadName(@Nullable Thread t) {
+        if (t == null) {
+            return "(none)";
+        }
+        return t.getName().isEmpty() ? t.toString() : "\"" + t.getName() + "\"";
+    }
+
+    /** A short name for messages: {@code EventLoop@1b2c3d}. */
+    String id() {
+        return "EventLoop@" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    /**
+     * The error for {@code what}, which belongs to this loop, used by {@code method} in code of
+     * {@code other} (a task or callback of another loop, or {@code null} outside any).
+     */
+    WrongThreadException foreignUse(String method, Object what, @Nullable EventLoop other) {
+        return new WrongThreadException(method + "(): " + what + " belongs to another event loop (" + id()
+                + ") than the one running this code (" + (other == null ? "none" : other.id()) + "): an awaitable is "
+                + "bound to its loop; run the work on its loop with submit() and await the CompletableFuture");
     }
 
     /** Any thread, no checks: internal signals that must reach the loop even while it closes. */
@@ -746,8 +782,7 @@ public final class EventLoop implements AutoCloseable {
                 }
             }
             if (awaitable.loop != this) {
-                throw new IllegalStateException(me + " awaits " + awaitable + " of another event loop; "
-                        + "run the work with that loop's submit() and await the CompletableFuture");
+                throw awaitable.loop.foreignUse("await", awaitable, this);
             }
             awaitable.addWaiter(me);
             me.waitingOn = awaitable;

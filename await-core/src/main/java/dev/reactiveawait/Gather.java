@@ -39,7 +39,7 @@ final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>>
         for (Awaitable<?> a : awaitables) {
             AbstractAwaitable<?> child = (AbstractAwaitable<?>) java.util.Objects.requireNonNull(a, "awaitable");
             if (child.loop != loop) {
-                throw new IllegalStateException("gather: " + child + " belongs to another event loop");
+                throw child.loop.foreignUse("gather", child, loop);
             }
             children.add(child);
         }

@@ -99,9 +99,12 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * Renames the task.
      *
      * @param name the new name
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public void setName(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
+        loop.checkThread("setName");
+        this.name = name;
     }
 
     @Override
@@ -129,8 +132,10 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * {@link #uncancel()} (asyncio's {@code cancelling()}).
      *
      * @return the number of pending requests
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public int cancelling() {
+        loop.checkThread("cancelling");
         return cancelRequests;
     }
 
@@ -139,8 +144,10 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * caused itself (a timeout) and goes on (asyncio's {@code uncancel()}).
      *
      * @return the number of requests still pending
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public int uncancel() {
+        loop.checkThread("uncancel");
         if (cancelRequests > 0) {
             cancelRequests--;
         }
