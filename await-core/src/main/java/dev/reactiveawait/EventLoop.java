@@ -771,6 +771,9 @@ public final class EventLoop implements AutoCloseable {
 
     /** Task {@code me}, holding the baton: waits until {@code awaitable} is done, then returns its result. */
     <T extends @Nullable Object> T await(Task<?> me, AbstractAwaitable<T> awaitable) {
+        if (me.abandonedOn != null) {
+            dropAbandonedStep(me);
+        }
         if (awaitable == me) {
             throw new IllegalStateException(me + " cannot await itself: it would wait forever");
         }
@@ -789,7 +792,14 @@ public final class EventLoop implements AutoCloseable {
             if (me.mustCancel && awaitable.cancel(me.mustCancelMessage)) {
                 me.mustCancel = false;
             }
-            yieldBaton(me.strand, me, false);
+            try {
+                yieldBaton(me.strand, me, false);
+            } catch (StackOverflowError e) { // field writes only: no stack left for a call
+                me.abandonedOn = awaitable;
+                me.waitingOn = null;
+                current = me;
+                throw e;
+            }
             me.waitingOn = null;
             if (me.mustCancel) {
                 awaitable.markRetrieved(); // asyncio's __wakeup reads the result before the cancel wins
@@ -801,9 +811,44 @@ public final class EventLoop implements AutoCloseable {
 
     /** Task {@code me}, holding the baton: yields one round ({@code sleep(0)}). */
     void yieldNow(Task<?> me) {
+        if (me.abandonedOn != null) {
+            dropAbandonedStep(me);
+        }
         ready.add(me);
-        yieldBaton(me.strand, me, false);
+        try {
+            yieldBaton(me.strand, me, false);
+        } catch (StackOverflowError e) { // field writes only: no stack left for a call
+            me.abandonedOn = me;
+            current = me;
+            throw e;
+        }
         throwIfCancelRequested(me);
+    }
+
+    /**
+     * Task {@code me}, holding the baton again with stack to spare: forgets the wake-ups of a
+     * suspension that a {@link StackOverflowError} broke off before {@code me} handed the baton on
+     * (deep recursion that awaits at every level runs out of stack inside the loop's dispatch).
+     * Left in place, that stale entry would later hand the baton to a thread that is not waiting
+     * for it, and the loop would hang.
+     */
+    void dropAbandonedStep(Task<?> me) {
+        Object on = me.abandonedOn;
+        me.abandonedOn = null;
+        if (on instanceof AbstractAwaitable<?> a && a != me) {
+            a.removeCallback(me);
+        }
+        int i = 0;
+        for (java.util.Iterator<Object> it = ready.iterator(); it.hasNext(); i++) {
+            if (it.next() == me) {
+                it.remove();
+                if (i < batchRemaining) {
+                    batchRemaining--;
+                }
+                i--;
+            }
+        }
+        current = me;
     }
 
     private static void throwIfCancelRequested(Task<?> me) {

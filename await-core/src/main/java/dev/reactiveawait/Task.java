@@ -71,6 +71,12 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     @Nullable Task<?> nextPending;
     /** What the task waits for while suspended in await (asyncio's {@code _fut_waiter}). */
     @Nullable AbstractAwaitable<?> waitingOn;
+    /**
+     * Loop-only: set when a {@link StackOverflowError} broke off a suspension before the baton was
+     * handed on: the awaitable it had registered with, or the task itself for a yield. Cleared by
+     * {@link EventLoop#dropAbandonedStep}.
+     */
+    @Nullable Object abandonedOn;
 
     Task(EventLoop loop, @Nullable String name, Coroutine<T> body, Object[] locals) {
         super(loop);
@@ -164,6 +170,9 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
             failure = e;
         }
         body = null;
+        if (abandonedOn != null) {
+            loop.dropAbandonedStep(this);
+        }
         finish(value, failure);
         loop.yieldBaton(strand, this, true);
     }
