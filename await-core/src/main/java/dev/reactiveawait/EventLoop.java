@@ -739,7 +739,7 @@ public final class EventLoop implements AutoCloseable {
             throw new IllegalStateException(me + " cannot await itself: it would wait forever");
         }
         if (!awaitable.isDone()) {
-            for (AbstractAwaitable<?> w = awaitable; w instanceof Task<?> t; w = t.waitingOn) {
+            for (Object w = awaitable; w instanceof Task<?> t; w = t.waitingOn) {
                 if (t == me) {
                     throw new IllegalStateException(me + " would await itself through " + awaitable
                             + ": a cycle of tasks awaiting each other never completes");
@@ -764,6 +764,20 @@ public final class EventLoop implements AutoCloseable {
         return awaitable.awaitResult();
     }
 
+    /**
+     * Task {@code me}, holding the baton: sleeps until {@code deadline}. The timer wakes the task
+     * itself (no promise, no closure); {@link Task#cancel} cancels the timer and wakes it early.
+     */
+    void sleepUntil(Task<?> me, long deadline) {
+        if (me.mustCancel) { // asyncio cancels the new sleep future at once: one round, then the throw
+            yieldNow(me);
+            return;
+        }
+        me.waitingOn = timers.schedule(deadline, me);
+        yieldBaton(me.strand, me, false);
+        throwIfCancelRequested(me);
+    }
+
     /** Task {@code me}, holding the baton: yields one round ({@code sleep(0)}). */
     void yieldNow(Task<?> me) {
         ready.add(me);
@@ -780,12 +794,38 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * The heart of the loop, run by the strand {@code me} that holds the baton and must give it
-     * up: it runs callbacks itself until it finds a task step, hands the baton straight to that
-     * task's thread, and parks until someone hands it back. Returns when {@code me} may go on
-     * ({@code finishing}: at once, as the thread is about to end).
+     * up: {@link #dispatch} runs callbacks until it finds a task step; the baton then goes straight
+     * to that task's thread, and {@code me} parks until someone hands it back. Returns when
+     * {@code me} may go on ({@code finishing}: at once, as the thread is about to end).
+     *
+     * <p>Kept small on purpose: this frame stays on every suspended task's stack, the dispatch
+     * frame does not.
      */
     void yieldBaton(Strand me, @Nullable Task<?> meTask, boolean finishing) {
-        Strand next;
+        Object next = dispatch(me, meTask);
+        if (next == me) {
+            return;
+        }
+        boolean interrupted = takeIdleInterrupt();
+        if (next instanceof Strand s) {
+            s.handBaton(); // from here on, touch nothing of the loop: it belongs to `next`
+        } else {
+            ((Thread) next).start(); // the new task thread owns the loop from its first instruction
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!finishing) {
+            me.awaitBaton();
+        }
+    }
+
+    /**
+     * Runs ready callbacks until a task step (or a stop) is next, makes it the loop's holder and
+     * returns who runs it: {@code me} itself, another {@link Strand} to hand the baton to, or the
+     * unstarted {@link Thread} of a task's first step.
+     */
+    private Object dispatch(Strand me, @Nullable Task<?> meTask) {
         for (;;) {
             Object item = nextReady();
             if (item == STOP) {
@@ -793,57 +833,43 @@ public final class EventLoop implements AutoCloseable {
                     watchdog.idle();
                 }
                 current = null;
-                next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
-                if (next == me) {
-                    return;
-                }
+                Strand next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
                 holder = next.thread;
-                break;
+                return next;
             }
-            if (item instanceof Task<?> task) {
-                current = task;
-                if (watchdog != null) {
-                    watchdog.mark(task.started ? Objects.requireNonNull(task.strand.thread) : Thread.currentThread(), task);
-                }
-                if (task == meTask) {
-                    return;
-                }
-                if (!task.started) {
-                    if (task.mustCancel) {
-                        current = null;
-                        task.cancelBeforeStart();
-                        continue;
-                    }
-                    task.started = true;
-                    Thread thread = threads.unstarted(task.strand);
-                    task.strand.thread = thread;
-                    if (watchdog != null) {
-                        watchdog.mark(thread, task);
-                    }
-                    holder = thread;
-                    boolean interrupted = takeIdleInterrupt();
-                    thread.start(); // from here on, the new thread owns the loop
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    if (!finishing) {
-                        me.awaitBaton();
-                    }
-                    return;
-                }
-                next = task.strand;
+            if (!(item instanceof Task<?> task)) {
+                runCallback(item);
+                continue;
+            }
+            current = task;
+            if (task == meTask) {
+                markStep(Objects.requireNonNull(task.strand.thread), task);
+                return me;
+            }
+            if (task.started) {
+                Strand next = task.strand;
+                markStep(Objects.requireNonNull(next.thread), task);
                 holder = next.thread;
-                break;
+                return next;
             }
-            runCallback(item);
+            if (task.mustCancel) {
+                current = null;
+                task.cancelBeforeStart();
+                continue;
+            }
+            task.started = true;
+            Thread thread = threads.unstarted(task.strand);
+            task.strand.thread = thread;
+            markStep(thread, task);
+            holder = thread;
+            return thread;
         }
-        boolean interrupted = takeIdleInterrupt();
-        next.handBaton(); // from here on, touch nothing of the loop: it belongs to `next`
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (!finishing) {
-            me.awaitBaton();
+    }
+
+    private void markStep(Thread thread, Task<?> task) {
+        SlowStepWatchdog w = watchdog;
+        if (w != null) {
+            w.mark(thread, task);
         }
     }
 
@@ -860,9 +886,7 @@ public final class EventLoop implements AutoCloseable {
         }
         try {
             if (item instanceof Handle h) {
-                if (!h.cancelled) {
-                    h.callback.run();
-                }
+                h.fire();
             } else {
                 ((Runnable) item).run();
             }

@@ -69,8 +69,11 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     /** Loop-only links of {@link PendingTasks}. */
     @Nullable Task<?> prevPending;
     @Nullable Task<?> nextPending;
-    /** What the task waits for while suspended in await (asyncio's {@code _fut_waiter}). */
-    @Nullable AbstractAwaitable<?> waitingOn;
+    /**
+     * What the task waits for while suspended (asyncio's {@code _fut_waiter}): the awaited
+     * {@link AbstractAwaitable}, or the {@link TimerHandle} of a {@code sleep}.
+     */
+    @Nullable Object waitingOn;
 
     Task(EventLoop loop, @Nullable String name, Coroutine<T> body, Object[] locals) {
         super(loop);
@@ -115,11 +118,16 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
             return false;
         }
         cancelRequests++;
-        AbstractAwaitable<?> waiter = waitingOn;
-        if (waiter != null && waiter.cancel(message)) {
+        Object waiter = waitingOn;
+        if (waiter instanceof AbstractAwaitable<?> awaited && awaited.cancel(message)) {
             return true;
         }
         mustCancel = true;
+        if (waiter instanceof TimerHandle sleep) { // as a cancelled sleep future: wake at once, then throw
+            sleep.cancel();
+            waitingOn = null;
+            loop.enqueue(this);
+        }
         mustCancelMessage = message;
         return true;
     }
@@ -161,6 +169,12 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
         loop.yieldBaton(strand, this, true);
     }
 
+    /** Loop: the timer of this task's {@code sleep} is due; the task resumes in a later step. */
+    void wakeFromSleep() {
+        waitingOn = null;
+        loop.enqueue(this);
+    }
+
     /** Loop: the task was cancelled before its first step; the body never runs. */
     void cancelBeforeStart() {
         body = null;
@@ -198,7 +212,7 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
 
     @Override
     public String toString() {
-        AbstractAwaitable<?> w = waitingOn;
+        Object w = waitingOn;
         String base = "Task[" + name() + ", " + state();
         return w == null ? base + "]" : base + ", waiting on " + w.getClass().getSimpleName() + "]";
     }

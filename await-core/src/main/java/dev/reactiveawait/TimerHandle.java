@@ -17,7 +17,7 @@ public final class TimerHandle extends Handle {
     /** Whether the handle is still in its queue's heap; loop-only. */
     boolean queued = true;
 
-    TimerHandle(long when, long sequence, Runnable callback, TimerQueue queue) {
+    TimerHandle(long when, long sequence, Object callback, TimerQueue queue) {
         super(callback);
         this.when = when;
         this.sequence = sequence;
@@ -45,6 +45,9 @@ public final class TimerHandle extends Handle {
 
     @Override
     public String toString() {
+        if (callback instanceof Task<?>) {
+            return String.format(java.util.Locale.ROOT, "sleep[%suntil=%.3f s]", cancelled ? "cancelled, " : "", when / 1e9);
+        }
         return (cancelled ? "TimerHandle[cancelled, when=" : "TimerHandle[when=") + when + ", " + callback + "]";
     }
 }

@@ -11,15 +11,16 @@ import org.jspecify.annotations.Nullable;
  * rebuilt), as asyncio does. Loop-only: read and written by the loop's baton holder.
  */
 final class TimerQueue {
-    private static final Comparator<TimerHandle> ORDER =
-            Comparator.<TimerHandle>comparingLong(t -> t.when).thenComparingLong(t -> t.sequence);
+    private static final Comparator<TimerHandle> ORDER = (a, b) ->
+            a.when != b.when ? Long.compare(a.when, b.when) : Long.compare(a.sequence, b.sequence);
     private static final int MIN_CANCELLED_TO_PURGE = 100;
 
     private final PriorityQueue<TimerHandle> heap = new PriorityQueue<>(ORDER);
     private long nextSequence;
     private int cancelledCount;
 
-    TimerHandle schedule(long when, Runnable callback) {
+    /** Schedules a Runnable, or the wakeup of a sleeping {@link Task}. */
+    TimerHandle schedule(long when, Object callback) {
         TimerHandle handle = new TimerHandle(when, nextSequence++, callback, this);
         heap.add(handle);
         return handle;
