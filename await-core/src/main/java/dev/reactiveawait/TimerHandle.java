@@ -12,15 +12,13 @@ package dev.reactiveawait;
  */
 public final class TimerHandle extends Handle {
     final long when;
-    final long sequence;
     private final TimerQueue queue;
     /** Whether the handle is still in its queue's heap; loop-only. */
     boolean queued = true;
 
-    TimerHandle(long when, long sequence, Object callback, TimerQueue queue) {
+    TimerHandle(long when, Object callback, TimerQueue queue) {
         super(callback);
         this.when = when;
-        this.sequence = sequence;
         this.queue = queue;
     }
 
