@@ -21,7 +21,8 @@ module dev.reactiveawait.core {
     exports dev.reactiveawait.internal to
             dev.reactiveawait.reactor,
             dev.reactiveawait.rxjava3,
-            dev.reactiveawait.test;
+            dev.reactiveawait.test,
+            dev.reactiveawait.blockhound;
 
     uses dev.reactiveawait.internal.CoreExtension;
 }
