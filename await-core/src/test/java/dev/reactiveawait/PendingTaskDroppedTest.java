@@ -4,10 +4,17 @@ import static dev.reactiveawait.Async.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.File;
+import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -148,6 +155,43 @@ class PendingTaskDroppedTest {
             assertThat(e.level()).isEqualTo("WARNING");
             assertThat(e.message()).contains("Task was destroyed but it is pending! Task 'fire-and-forget' (never started)",
                     "the loop was garbage-collected without close()", "close the loop (try-with-resources)");
+        }
+    }
+
+    /**
+     * The GC path for a suspended task: only possible when the JDK does not track virtual threads
+     * ({@code -Djdk.trackAllThreads=false}), so in a child JVM started that way (the same java).
+     */
+    @Test
+    void withVirtualThreadsUntrackedASuspendedTaskOfACollectedLoopIsReported() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = location(EventLoop.class) + File.pathSeparator + location(DroppedLoopTarget.class);
+        Process child = new ProcessBuilder(javaBin, "-Djdk.trackAllThreads=false", "-cp", cp, DroppedLoopTarget.class.getName())
+                .redirectErrorStream(true).start();
+        CompletableFuture<String> out = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                out.complete(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                out.completeExceptionally(e);
+            }
+        });
+        try {
+            assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the child ends").isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        String printed = out.get(10, TimeUnit.SECONDS);
+        assertThat(child.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("COLLECTED true", "REPORTED Task was destroyed but it is pending! Task 'waiter' "
+                + "(awaiting Promise[pending]) of EventLoop-", "garbage-collected without close()");
+    }
+
+    private static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
         }
     }
 
