@@ -107,6 +107,8 @@ public final class EventLoop implements AutoCloseable {
     private long slowStepNanos = slowStepNanosFromProperty();
     /** Watches steps while the loop runs with a slow-step threshold; {@code null} otherwise. */
     private @Nullable SlowStepWatchdog watchdog;
+    /** JMX bean and dropped-task reports; created by the thread entering the first run. */
+    private @Nullable LoopDiagnostics diagnostics;
     /** Written by the thread entering or leaving {@code runUntilComplete}; read anywhere. */
     private volatile boolean running;
     /** Written once by {@link #close()}; read anywhere. */
@@ -303,6 +305,9 @@ public final class EventLoop implements AutoCloseable {
                 ownCarrier.carrier.shutdown();
             }
             reportUnretrieved();
+            if (diagnostics != null) {
+                diagnostics.closed(pending.snapshot(), unretrievedSink); // tasks that will never resume
+            }
         }
     }
 
@@ -348,6 +353,9 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void enter() {
+        if (diagnostics == null) {
+            diagnostics = LoopDiagnostics.start(this);
+        }
         running = true;
         driver = new Strand(null, Thread.currentThread());
         holder = Thread.currentThread();
@@ -372,6 +380,7 @@ public final class EventLoop implements AutoCloseable {
             RUNNING_LOCK.unlock();
         }
         stopWatchdog();
+        Objects.requireNonNull(diagnostics).stopped(pending.isEmpty() ? List.of() : pending.snapshot());
         holder = null;
         driver = null;
         current = null;
@@ -704,6 +713,29 @@ public final class EventLoop implements AutoCloseable {
         this.stallNanos = stallNanos;
         this.onStall = onStall;
         this.unretrievedSink = unretrievedSink;
+    }
+
+    /** Any thread, for monitoring: the number of pending tasks (a racy read, as in toString). */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** Any thread, for monitoring: the thread holding the baton now, or {@code null} (a racy read). */
+    @Nullable Thread holderThread() {
+        return running ? holder : null;
+    }
+
+    /**
+     * Loop: when there is work next, for manual virtual time ({@code TestLoop}): {@code Long.MIN_VALUE}
+     * if a step or callback is ready or posted, else the earliest live timer's deadline, else
+     * {@code Long.MAX_VALUE}.
+     */
+    long nextWorkAt() {
+        if (!ready.isEmpty() || !inbox.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        TimerHandle next = timers.peek();
+        return next == null ? Long.MAX_VALUE : next.when;
     }
 
     void externalWaitStarted() {

@@ -30,7 +30,7 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return (type == EventLoop.class || type == VirtualClock.class)
+        return (type == EventLoop.class || type == VirtualClock.class || type == TestLoop.class)
                 && parameter.getDeclaringExecutable() instanceof Method;
     }
 
@@ -43,6 +43,9 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
         }
         if (type == VirtualClock.class) {
             return run.clock;
+        }
+        if (type == TestLoop.class) {
+            return run.testLoop;
         }
         throw new ParameterResolutionException("not a parameter of @AsyncTest: " + parameter);
     }
