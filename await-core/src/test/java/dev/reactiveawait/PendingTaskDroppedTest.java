@@ -75,7 +75,7 @@ class PendingTaskDroppedTest {
                 assertThat(e.message()).contains("Task was destroyed but it is pending! Task 'late' of EventLoop-",
                         "will never resume", "created during close()'s cleanup", "finally blocks never run",
                         "suspended at ", "PendingTaskDroppedTest.napInLate(",
-                        "awaiting Promise[pending]");
+                        "awaiting sleep[until=3600.000 s]");
                 assertThat(e.thrown()).isInstanceOf(PendingTaskDropped.class);
                 assertThat(e.thrown().getStackTrace()[0].getMethodName()).isEqualTo("napInLate");
             });
