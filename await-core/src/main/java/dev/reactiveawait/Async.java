@@ -308,13 +308,7 @@ public final class Async {
             loop.yieldNow(me);
             return;
         }
-        Promise<@Nullable Void> wakeUp = new Promise<>(loop, null);
-        TimerHandle timer = loop.callAt(loop.deadline(delay), () -> wakeUp.trySucceed(null));
-        try {
-            loop.await(me, wakeUp);
-        } finally {
-            timer.cancel();
-        }
+        loop.sleepUntil(me, loop.deadline(delay));
     }
 
     // ---------------------------------------------------------------- gather

@@ -69,11 +69,15 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     /** Loop-only links of {@link PendingTasks}. */
     @Nullable Task<?> prevPending;
     @Nullable Task<?> nextPending;
-    /** What the task waits for while suspended in await (asyncio's {@code _fut_waiter}). */
-    @Nullable AbstractAwaitable<?> waitingOn;
+    /**
+     * What the task waits for while suspended (asyncio's {@code _fut_waiter}): the awaited
+     * {@link AbstractAwaitable}, or the {@link TimerHandle} of a {@code sleep}.
+     */
+    @Nullable Object waitingOn;
     /**
      * Loop-only: set when a {@link StackOverflowError} broke off a suspension before the baton was
-     * handed on: the awaitable it had registered with, or the task itself for a yield. Cleared by
+     * handed on: the awaitable it had registered with, the timer of a sleep, or the task itself for
+     * a yield. Cleared by
      * {@link EventLoop#dropAbandonedStep}.
      */
     @Nullable Object abandonedOn;
@@ -124,11 +128,16 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
             return false;
         }
         cancelRequests++;
-        AbstractAwaitable<?> waiter = waitingOn;
-        if (waiter != null && waiter.cancel(message)) {
+        Object waiter = waitingOn;
+        if (waiter instanceof AbstractAwaitable<?> awaited && awaited.cancel(message)) {
             return true;
         }
         mustCancel = true;
+        if (waiter instanceof TimerHandle sleep) { // as a cancelled sleep future: wake at once, then throw
+            sleep.cancel();
+            waitingOn = null;
+            loop.enqueue(this);
+        }
         mustCancelMessage = message;
         return true;
     }
@@ -177,6 +186,12 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
         loop.yieldBaton(strand, this, true);
     }
 
+    /** Loop: the timer of this task's {@code sleep} is due; the task resumes in a later step. */
+    void wakeFromSleep() {
+        waitingOn = null;
+        loop.enqueue(this);
+    }
+
     /** Loop: the task was cancelled before its first step; the body never runs. */
     void cancelBeforeStart() {
         body = null;
@@ -214,7 +229,7 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
 
     @Override
     public String toString() {
-        AbstractAwaitable<?> w = waitingOn;
+        Object w = waitingOn;
         String base = "Task[" + name() + ", " + state();
         return w == null ? base + "]" : base + ", waiting on " + w.getClass().getSimpleName() + "]";
     }

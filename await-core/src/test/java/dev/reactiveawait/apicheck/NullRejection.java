@@ -65,9 +65,11 @@ public final class NullRejection {
     public static final class Scope {
         private final EventLoop loop;
         private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+        private final Deque<AutoCloseable> toCloseAfterRun;
 
-        private Scope(EventLoop loop) {
+        private Scope(EventLoop loop, Deque<AutoCloseable> toCloseAfterRun) {
             this.loop = loop;
+            this.toCloseAfterRun = toCloseAfterRun;
         }
 
         /** The running loop the call happens on. */
@@ -78,6 +80,12 @@ public final class NullRejection {
         /** Closes {@code c} after the call (in reverse order of registration). */
         public <C extends AutoCloseable> C closeLater(C c) {
             toClose.push(c);
+            return c;
+        }
+
+        /** Closes {@code c} once the call's loop has stopped, outside it (another loop, say). */
+        public <C extends AutoCloseable> C closeAfterRun(C c) {
+            toCloseAfterRun.push(c);
             return c;
         }
 
@@ -348,9 +356,10 @@ public final class NullRejection {
     /** Calls {@code e} with null at {@code nullAt}; returns what went wrong, or {@code null}. */
     private @Nullable String callWithNull(Class<?> c, Executable e, int nullAt, String name) {
         EventLoop loop = EventLoop.create(LoopClock.virtual());
+        Deque<AutoCloseable> afterRun = new ArrayDeque<>();
         try {
             Throwable thrown = loop.runUntilComplete(() -> {
-                Scope scope = new Scope(loop);
+                Scope scope = new Scope(loop, afterRun);
                 try {
                     Object receiver = e instanceof Method m && !Modifier.isStatic(m.getModifiers())
                             ? valueOf(c, scope) : null;
@@ -388,6 +397,13 @@ public final class NullRejection {
             return "the call's setup or cleanup failed: " + t;
         } finally {
             loop.close();
+            for (AutoCloseable leftover : afterRun) {
+                try {
+                    leftover.close();
+                } catch (Exception failure) {
+                    throw new IllegalStateException("cannot close " + leftover, failure);
+                }
+            }
         }
     }
 

@@ -33,7 +33,7 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
         Objects.requireNonNull(parameter, "parameter");
         Objects.requireNonNull(context, "context");
         Class<?> type = parameter.getParameter().getType();
-        return (type == EventLoop.class || type == VirtualClock.class)
+        return (type == EventLoop.class || type == VirtualClock.class || type == TestLoop.class)
                 && parameter.getDeclaringExecutable() instanceof Method;
     }
 
@@ -48,6 +48,9 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
         }
         if (type == VirtualClock.class) {
             return run.clock;
+        }
+        if (type == TestLoop.class) {
+            return run.testLoop;
         }
         throw new ParameterResolutionException("not a parameter of @AsyncTest: " + parameter);
     }

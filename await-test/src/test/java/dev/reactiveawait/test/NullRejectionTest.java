@@ -15,12 +15,15 @@ class NullRejectionTest {
 
     @Test
     void everyPublicMethodOfAwaitTestRejectsNullNamingTheParameter() {
-        NullRejection check = NullRejection.ofPackagesOf(AsyncTestExtension.class);
+        NullRejection check = NullRejection.ofPackagesOf(AsyncTestExtension.class)
+                .value(TestLoop.class, s -> s.closeAfterRun(TestLoop.create()));
         NullRejection.Report r = check.run();
 
         assertThat(r.failures()).isEmpty();
-        assertThat(check.classes()).contains(AsyncTestExtension.class);
+        assertThat(check.classes()).contains(AsyncTestExtension.class, TestLoop.class);
         assertThat(r.checked()).contains(
+                "TestLoop.of(null loop)",
+                "TestLoop.advanceBy(null delta)",
                 "AsyncTestExtension.supportsParameter(null parameter, ExtensionContext)",
                 "AsyncTestExtension.interceptTestMethod(Invocation, ReflectiveInvocationContext, null context)");
     }
