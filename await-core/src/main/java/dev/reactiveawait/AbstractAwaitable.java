@@ -75,13 +75,13 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         if (s < SUCCEEDED) {
             throw new InvalidStateException("Result is not set: " + this + " is pending");
         }
-        markRetrieved();
-        if (s == SUCCEEDED) {
+        if (s == SUCCEEDED) { // only a failure is watched: no volatile write on the hot path
             return (T) outcome;
         }
         if (s == CANCELLED) {
             throw new CancelledException((String) outcome);
         }
+        markRetrieved();
         throw Sneaky.raise((Throwable) Objects.requireNonNull(outcome));
     }
 
@@ -91,11 +91,14 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
         if (s < SUCCEEDED) {
             throw new InvalidStateException("Exception is not set: " + this + " is pending");
         }
-        markRetrieved();
         if (s == CANCELLED) {
             throw new CancelledException((String) outcome);
         }
-        return s == FAILED ? (Throwable) outcome : null;
+        if (s == FAILED) {
+            markRetrieved();
+            return (Throwable) outcome;
+        }
+        return null;
     }
 
     @Override
@@ -110,7 +113,9 @@ abstract sealed class AbstractAwaitable<T extends @Nullable Object> implements A
 
     /** Marks the outcome as read (asyncio's __wakeup reads it even when a cancel overrides it). */
     final void markRetrieved() {
-        retrieved = true;
+        if (!retrieved) {
+            retrieved = true;
+        }
         FailureReport report = failureReport;
         if (report != null) {
             report.retrieved();

@@ -36,7 +36,7 @@ final class AsCompleted<A extends Awaitable<?>> implements Iterable<A>, Iterator
         this.todo = new LinkedHashSet<>();
         for (A a : awaitables) {
             if (((AbstractAwaitable<?>) Objects.requireNonNull(a, "awaitable")).loop != loop) {
-                throw new IllegalStateException("asCompleted: " + a + " belongs to another event loop");
+                throw ((AbstractAwaitable<?>) a).loop.foreignUse("asCompleted", a, loop);
             }
             todo.add(a);
         }

@@ -72,6 +72,7 @@ public final class Async {
      * @throws IllegalStateException if called from inside a running loop
      */
     public static void run(VoidCoroutine main) {
+        Objects.requireNonNull(main, "main");
         run(LoopClock.system(), asCoroutine(main));
     }
 
@@ -105,6 +106,7 @@ public final class Async {
      * @throws IllegalStateException if called from inside a running loop
      */
     public static void run(LoopClock clock, VoidCoroutine main) {
+        Objects.requireNonNull(main, "main");
         run(clock, asCoroutine(main));
     }
 
@@ -178,6 +180,7 @@ public final class Async {
      * @throws CancelledException if the awaitable, or the awaiting task, was cancelled
      * @throws IllegalStateException if called on a loop's thread outside a task, or by a task on
      *     itself
+     * @throws WrongThreadException if a task awaits an awaitable of another loop
      * @throws RuntimeException (or any checked exception, rethrown unchanged) the exception the
      *     awaitable ended with
      */
@@ -305,13 +308,7 @@ public final class Async {
             loop.yieldNow(me);
             return;
         }
-        Promise<@Nullable Void> wakeUp = new Promise<>(loop, null);
-        TimerHandle timer = loop.callAt(loop.deadline(delay), () -> wakeUp.trySucceed(null));
-        try {
-            loop.await(me, wakeUp);
-        } finally {
-            timer.cancel();
-        }
+        loop.sleepUntil(me, loop.deadline(delay));
     }
 
     // ---------------------------------------------------------------- gather
@@ -331,6 +328,7 @@ public final class Async {
      */
     @SafeVarargs
     public static <T extends @Nullable Object> Awaitable<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         List<Awaitable<?>> list = new java.util.ArrayList<>(awaitables.length);
         for (Awaitable<? extends T> a : awaitables) {
             list.add(a);
@@ -348,6 +346,7 @@ public final class Async {
      */
     public static <T extends @Nullable Object> Awaitable<List<T>> gather(
             Collection<? extends Awaitable<? extends T>> awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         return Gather.of(currentLoop(), List.copyOf(awaitables), false);
     }
 
@@ -367,6 +366,7 @@ public final class Async {
     @SafeVarargs
     public static <T extends @Nullable Object> Awaitable<List<Outcome<T>>> gatherSettled(
             Awaitable<? extends T>... awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         List<Awaitable<?>> list = new java.util.ArrayList<>(awaitables.length);
         for (Awaitable<? extends T> a : awaitables) {
             list.add(a);
@@ -384,6 +384,7 @@ public final class Async {
      */
     public static <T extends @Nullable Object> Awaitable<List<Outcome<T>>> gatherSettled(
             Collection<? extends Awaitable<? extends T>> awaitables) {
+        Objects.requireNonNull(awaitables, "awaitables");
         return Gather.of(currentLoop(), List.copyOf(awaitables), true);
     }
 
@@ -555,7 +556,8 @@ public final class Async {
      * @return the awaitable's result
      * @throws TimeoutException if it did not complete in time (it has been cancelled and is done)
      * @throws CancelledException if the waiting task was cancelled
-     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     * @throws IllegalStateException if not called inside a task
+     * @throws WrongThreadException for an awaitable of another loop
      * @throws RuntimeException (or any checked exception, rethrown unchanged) the awaitable's exception
      */
     public static <T extends @Nullable Object> T waitFor(Awaitable<T> awaitable, @Nullable Duration timeout)
@@ -620,7 +622,8 @@ public final class Async {
      * @return the done and pending awaitables, each set in the order of {@code awaitables}
      * @throws IllegalArgumentException if {@code awaitables} is empty
      * @throws CancelledException if the waiting task was cancelled
-     * @throws IllegalStateException if not called inside a task, or for an awaitable of another loop
+     * @throws IllegalStateException if not called inside a task
+     * @throws WrongThreadException for an awaitable of another loop
      */
     public static <A extends Awaitable<?>> WaitResult<A> wait(
             Collection<A> awaitables, ReturnWhen returnWhen, @Nullable Duration timeout) {
@@ -652,7 +655,8 @@ public final class Async {
      *     {@code null} for no limit
      * @param <A> the type of the awaitables
      * @return a one-shot iterable yielding each awaitable once it is done
-     * @throws IllegalStateException if no loop runs on this thread, or for an awaitable of another loop
+     * @throws IllegalStateException if no loop runs on this thread
+     * @throws WrongThreadException for an awaitable of another loop
      */
     public static <A extends Awaitable<?>> Iterable<A> asCompleted(Collection<A> awaitables, @Nullable Duration timeout) {
         Objects.requireNonNull(awaitables, "awaitables");

@@ -21,6 +21,12 @@ final class CoreAccessImpl extends CoreAccess {
     }
 
     @Override
+    protected long workAt(EventLoop loop) {
+        loop.checkThread("nextWorkAt");
+        return loop.nextWorkAt();
+    }
+
+    @Override
     protected void configureLoop(EventLoop loop, long jumpAfterNanos, long stallNanos, @Nullable Runnable onStall,
             java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink) {
         loop.configureVirtualTime(jumpAfterNanos, stallNanos, onStall, unretrievedSink);

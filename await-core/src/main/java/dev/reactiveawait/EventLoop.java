@@ -107,6 +107,8 @@ public final class EventLoop implements AutoCloseable {
     private long slowStepNanos = slowStepNanosFromProperty();
     /** Watches steps while the loop runs with a slow-step threshold; {@code null} otherwise. */
     private @Nullable SlowStepWatchdog watchdog;
+    /** JMX bean and dropped-task reports; created by the thread entering the first run. */
+    private @Nullable LoopDiagnostics diagnostics;
     /** Written by the thread entering or leaving {@code runUntilComplete}; read anywhere. */
     private volatile boolean running;
     /** Written once by {@link #close()}; read anywhere. */
@@ -181,11 +183,13 @@ public final class EventLoop implements AutoCloseable {
      * @return its result
      * @throws IllegalStateException if the loop is closed or already running, if called from inside
      *     a loop, or if the loop was stopped before {@code awaitable} completed
+     * @throws WrongThreadException if {@code awaitable} belongs to another loop
      */
     public <T extends @Nullable Object> T runUntilComplete(Awaitable<T> awaitable) {
         AbstractAwaitable<T> a = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
         if (a.loop != this) {
-            throw new IllegalStateException(awaitable + " belongs to another loop");
+            throw new WrongThreadException("runUntilComplete(): " + awaitable + " belongs to another loop ("
+                    + a.loop.id() + ") than " + id() + "; run it with its own loop");
         }
         checkCanRun("runUntilComplete");
         Runnable stopper = this::stop;
@@ -303,6 +307,9 @@ public final class EventLoop implements AutoCloseable {
                 ownCarrier.carrier.shutdown();
             }
             reportUnretrieved();
+            if (diagnostics != null) {
+                diagnostics.closed(pending.snapshot(), unretrievedSink); // tasks that will never resume
+            }
         }
     }
 
@@ -348,6 +355,9 @@ public final class EventLoop implements AutoCloseable {
     }
 
     private void enter() {
+        if (diagnostics == null) {
+            diagnostics = LoopDiagnostics.start(this);
+        }
         running = true;
         driver = new Strand(null, Thread.currentThread());
         holder = Thread.currentThread();
@@ -372,6 +382,7 @@ public final class EventLoop implements AutoCloseable {
             RUNNING_LOCK.unlock();
         }
         stopWatchdog();
+        Objects.requireNonNull(diagnostics).stopped(pending.isEmpty() ? List.of() : pending.snapshot());
         holder = null;
         driver = null;
         current = null;
@@ -414,6 +425,8 @@ public final class EventLoop implements AutoCloseable {
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(callback, "callback");
+        checkThread("callLater");
         return callAt(deadline(delay), callback);
     }
 
@@ -673,12 +686,44 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
-    /** Throws unless called on the loop, or while the loop is not running (setup code). */
+    /**
+     * Throws unless called on the loop, or while the loop is not running (setup code): asyncio's
+     * debug-mode {@code _check_thread}, always on. The hot path (on the loop) is one comparison.
+     */
     void checkThread(String method) {
-        if (running && !inLoop()) {
-            throw new WrongThreadException(method + "() called from thread \"" + Thread.currentThread().getName()
-                    + "\", which is not this loop's; use callSoonThreadsafe() or submit()");
+        if (holder != Thread.currentThread() && running) {
+            throw wrongThread(method);
         }
+    }
+
+    private WrongThreadException wrongThread(String method) {
+        Thread me = Thread.currentThread();
+        EventLoop mine = ofThread(me);
+        return new WrongThreadException(method + "() called from thread " + threadName(me)
+                + (mine == null ? "" : " (running " + mine.id() + ")") + " while " + id() + " runs on thread "
+                + threadName(holder) + ": the loop's methods are not thread-safe; use callSoonThreadsafe() or submit()");
+    }
+
+    private static String threadName(@Nullable Thread t) {
+        if (t == null) {
+            return "(none)";
+        }
+        return t.getName().isEmpty() ? t.toString() : "\"" + t.getName() + "\"";
+    }
+
+    /** A short name for messages: {@code EventLoop@1b2c3d}. */
+    String id() {
+        return "EventLoop@" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    /**
+     * The error for {@code what}, which belongs to this loop, used by {@code method} in code of
+     * {@code other} (a task or callback of another loop, or {@code null} outside any).
+     */
+    WrongThreadException foreignUse(String method, Object what, @Nullable EventLoop other) {
+        return new WrongThreadException(method + "(): " + what + " belongs to another event loop (" + id()
+                + ") than the one running this code (" + (other == null ? "none" : other.id()) + "): an awaitable is "
+                + "bound to its loop; run the work on its loop with submit() and await the CompletableFuture");
     }
 
     /** Any thread, no checks: internal signals that must reach the loop even while it closes. */
@@ -716,6 +761,29 @@ public final class EventLoop implements AutoCloseable {
         this.unretrievedSink = unretrievedSink;
     }
 
+    /** Any thread, for monitoring: the number of pending tasks (a racy read, as in toString). */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** Any thread, for monitoring: the thread holding the baton now, or {@code null} (a racy read). */
+    @Nullable Thread holderThread() {
+        return running ? holder : null;
+    }
+
+    /**
+     * Loop: when there is work next, for manual virtual time ({@code TestLoop}): {@code Long.MIN_VALUE}
+     * if a step or callback is ready or posted, else the earliest live timer's deadline, else
+     * {@code Long.MAX_VALUE}.
+     */
+    long nextWorkAt() {
+        if (!ready.isEmpty() || !inbox.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        TimerHandle next = timers.peek();
+        return next == null ? Long.MAX_VALUE : next.when;
+    }
+
     void externalWaitStarted() {
         externalWaits++;
     }
@@ -745,26 +813,35 @@ public final class EventLoop implements AutoCloseable {
 
     /** Task {@code me}, holding the baton: waits until {@code awaitable} is done, then returns its result. */
     <T extends @Nullable Object> T await(Task<?> me, AbstractAwaitable<T> awaitable) {
+        if (me.abandonedOn != null) {
+            dropAbandonedStep(me);
+        }
         if (awaitable == me) {
             throw new IllegalStateException(me + " cannot await itself: it would wait forever");
         }
         if (!awaitable.isDone()) {
-            for (AbstractAwaitable<?> w = awaitable; w instanceof Task<?> t; w = t.waitingOn) {
+            for (Object w = awaitable; w instanceof Task<?> t; w = t.waitingOn) {
                 if (t == me) {
                     throw new IllegalStateException(me + " would await itself through " + awaitable
                             + ": a cycle of tasks awaiting each other never completes");
                 }
             }
             if (awaitable.loop != this) {
-                throw new IllegalStateException(me + " awaits " + awaitable + " of another event loop; "
-                        + "run the work with that loop's submit() and await the CompletableFuture");
+                throw awaitable.loop.foreignUse("await", awaitable, this);
             }
             awaitable.addWaiter(me);
             me.waitingOn = awaitable;
             if (me.mustCancel && awaitable.cancel(me.mustCancelMessage)) {
                 me.mustCancel = false;
             }
-            yieldBaton(me.strand, me, false);
+            try {
+                yieldBaton(me.strand, me, false);
+            } catch (StackOverflowError e) { // field writes only: no stack left for a call
+                me.abandonedOn = awaitable;
+                me.waitingOn = null;
+                current = me;
+                throw e;
+            }
             me.waitingOn = null;
             if (me.mustCancel) {
                 awaitable.markRetrieved(); // asyncio's __wakeup reads the result before the cancel wins
@@ -774,11 +851,73 @@ public final class EventLoop implements AutoCloseable {
         return awaitable.awaitResult();
     }
 
+    /**
+     * Task {@code me}, holding the baton: sleeps until {@code deadline}. The timer wakes the task
+     * itself (no promise, no closure); {@link Task#cancel} cancels the timer and wakes it early.
+     */
+    void sleepUntil(Task<?> me, long deadline) {
+        if (me.mustCancel) { // asyncio cancels the new sleep future at once: one round, then the throw
+            yieldNow(me);
+            return;
+        }
+        if (me.abandonedOn != null) {
+            dropAbandonedStep(me);
+        }
+        TimerHandle timer = timers.schedule(deadline, me);
+        me.waitingOn = timer;
+        try {
+            yieldBaton(me.strand, me, false);
+        } catch (StackOverflowError e) { // field writes only: no stack left for a call
+            me.abandonedOn = timer;
+            me.waitingOn = null;
+            current = me;
+            throw e;
+        }
+        throwIfCancelRequested(me);
+    }
+
     /** Task {@code me}, holding the baton: yields one round ({@code sleep(0)}). */
     void yieldNow(Task<?> me) {
+        if (me.abandonedOn != null) {
+            dropAbandonedStep(me);
+        }
         ready.add(me);
-        yieldBaton(me.strand, me, false);
+        try {
+            yieldBaton(me.strand, me, false);
+        } catch (StackOverflowError e) { // field writes only: no stack left for a call
+            me.abandonedOn = me;
+            current = me;
+            throw e;
+        }
         throwIfCancelRequested(me);
+    }
+
+    /**
+     * Task {@code me}, holding the baton again with stack to spare: forgets the wake-ups of a
+     * suspension that a {@link StackOverflowError} broke off before {@code me} handed the baton on
+     * (deep recursion that awaits at every level runs out of stack inside the loop's dispatch).
+     * Left in place, that stale entry would later hand the baton to a thread that is not waiting
+     * for it, and the loop would hang.
+     */
+    void dropAbandonedStep(Task<?> me) {
+        Object on = me.abandonedOn;
+        me.abandonedOn = null;
+        if (on instanceof AbstractAwaitable<?> a && a != me) {
+            a.removeCallback(me);
+        } else if (on instanceof TimerHandle sleep) {
+            sleep.cancel();
+        }
+        int i = 0;
+        for (java.util.Iterator<Object> it = ready.iterator(); it.hasNext(); i++) {
+            if (it.next() == me) {
+                it.remove();
+                if (i < batchRemaining) {
+                    batchRemaining--;
+                }
+                i--;
+            }
+        }
+        current = me;
     }
 
     private static void throwIfCancelRequested(Task<?> me) {
@@ -790,12 +929,38 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * The heart of the loop, run by the strand {@code me} that holds the baton and must give it
-     * up: it runs callbacks itself until it finds a task step, hands the baton straight to that
-     * task's thread, and parks until someone hands it back. Returns when {@code me} may go on
-     * ({@code finishing}: at once, as the thread is about to end).
+     * up: {@link #dispatch} runs callbacks until it finds a task step; the baton then goes straight
+     * to that task's thread, and {@code me} parks until someone hands it back. Returns when
+     * {@code me} may go on ({@code finishing}: at once, as the thread is about to end).
+     *
+     * <p>Kept small on purpose: this frame stays on every suspended task's stack, the dispatch
+     * frame does not.
      */
     void yieldBaton(Strand me, @Nullable Task<?> meTask, boolean finishing) {
-        Strand next;
+        Object next = dispatch(me, meTask);
+        if (next == me) {
+            return;
+        }
+        boolean interrupted = takeIdleInterrupt();
+        if (next instanceof Strand s) {
+            s.handBaton(); // from here on, touch nothing of the loop: it belongs to `next`
+        } else {
+            ((Thread) next).start(); // the new task thread owns the loop from its first instruction
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (!finishing) {
+            me.awaitBaton();
+        }
+    }
+
+    /**
+     * Runs ready callbacks until a task step (or a stop) is next, makes it the loop's holder and
+     * returns who runs it: {@code me} itself, another {@link Strand} to hand the baton to, or the
+     * unstarted {@link Thread} of a task's first step.
+     */
+    private Object dispatch(Strand me, @Nullable Task<?> meTask) {
         for (;;) {
             Object item = nextReady();
             if (item == STOP) {
@@ -803,57 +968,43 @@ public final class EventLoop implements AutoCloseable {
                     watchdog.idle();
                 }
                 current = null;
-                next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
-                if (next == me) {
-                    return;
-                }
+                Strand next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
                 holder = next.thread;
-                break;
+                return next;
             }
-            if (item instanceof Task<?> task) {
-                current = task;
-                if (watchdog != null) {
-                    watchdog.mark(task.started ? Objects.requireNonNull(task.strand.thread) : Thread.currentThread(), task);
-                }
-                if (task == meTask) {
-                    return;
-                }
-                if (!task.started) {
-                    if (task.mustCancel) {
-                        current = null;
-                        task.cancelBeforeStart();
-                        continue;
-                    }
-                    task.started = true;
-                    Thread thread = threads.unstarted(task.strand);
-                    task.strand.thread = thread;
-                    if (watchdog != null) {
-                        watchdog.mark(thread, task);
-                    }
-                    holder = thread;
-                    boolean interrupted = takeIdleInterrupt();
-                    thread.start(); // from here on, the new thread owns the loop
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                    if (!finishing) {
-                        me.awaitBaton();
-                    }
-                    return;
-                }
-                next = task.strand;
+            if (!(item instanceof Task<?> task)) {
+                runCallback(item);
+                continue;
+            }
+            current = task;
+            if (task == meTask) {
+                markStep(Objects.requireNonNull(task.strand.thread), task);
+                return me;
+            }
+            if (task.started) {
+                Strand next = task.strand;
+                markStep(Objects.requireNonNull(next.thread), task);
                 holder = next.thread;
-                break;
+                return next;
             }
-            runCallback(item);
+            if (task.mustCancel) {
+                current = null;
+                task.cancelBeforeStart();
+                continue;
+            }
+            task.started = true;
+            Thread thread = threads.unstarted(task.strand);
+            task.strand.thread = thread;
+            markStep(thread, task);
+            holder = thread;
+            return thread;
         }
-        boolean interrupted = takeIdleInterrupt();
-        next.handBaton(); // from here on, touch nothing of the loop: it belongs to `next`
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (!finishing) {
-            me.awaitBaton();
+    }
+
+    private void markStep(Thread thread, Task<?> task) {
+        SlowStepWatchdog w = watchdog;
+        if (w != null) {
+            w.mark(thread, task);
         }
     }
 
@@ -870,9 +1021,7 @@ public final class EventLoop implements AutoCloseable {
         }
         try {
             if (item instanceof Handle h) {
-                if (!h.cancelled) {
-                    h.callback.run();
-                }
+                h.fire();
             } else {
                 ((Runnable) item).run();
             }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * which holds no reference to the awaitable) or when its loop closes, whichever comes first.
  */
 final class FailureReport implements Runnable {
-    private static final Cleaner CLEANER = Cleaner.create();
+    /** Shared with {@link LoopDiagnostics}: one cleaner thread for the library's reports. */
+    static final Cleaner CLEANER = Cleaner.create();
     private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
 
     private final String what;

@@ -39,7 +39,7 @@ final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>>
         for (Awaitable<?> a : awaitables) {
             AbstractAwaitable<?> child = (AbstractAwaitable<?>) java.util.Objects.requireNonNull(a, "awaitable");
             if (child.loop != loop) {
-                throw new IllegalStateException("gather: " + child + " belongs to another event loop");
+                throw child.loop.foreignUse("gather", child, loop);
             }
             children.add(child);
         }
@@ -55,7 +55,7 @@ final class Gather<R extends @Nullable Object> implements Consumer<Awaitable<?>>
     }
 
     private static List<AbstractAwaitable<?>> distinctInOrder(List<AbstractAwaitable<?>> children) {
-        IdentityHashMap<AbstractAwaitable<?>, Boolean> added = new IdentityHashMap<>();
+        IdentityHashMap<AbstractAwaitable<?>, Boolean> added = new IdentityHashMap<>(children.size());
         List<AbstractAwaitable<?>> result = new ArrayList<>(children.size());
         for (AbstractAwaitable<?> c : children) {
             if (added.put(c, Boolean.TRUE) == null) {

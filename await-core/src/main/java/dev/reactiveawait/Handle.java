@@ -15,12 +15,24 @@ package dev.reactiveawait;
  * @since 0.1
  */
 public sealed class Handle permits TimerHandle {
-    final Runnable callback;
+    /** A {@link Runnable}, or the {@link Task} a {@code sleep} timer wakes (no closure, no promise). */
+    final Object callback;
     /** Written and read by the loop's baton holder. */
     boolean cancelled;
 
-    Handle(Runnable callback) {
+    Handle(Object callback) {
         this.callback = callback;
+    }
+
+    /** Loop: runs the callback, unless cancelled. */
+    final void fire() {
+        if (!cancelled) {
+            if (callback instanceof Task<?> sleeper) {
+                sleeper.wakeFromSleep();
+            } else {
+                ((Runnable) callback).run();
+            }
+        }
     }
 
     /** Cancels the callback: if it has not run yet, it never will. Cancelling twice is harmless. */

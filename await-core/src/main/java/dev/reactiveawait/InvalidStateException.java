@@ -1,5 +1,7 @@
 package dev.reactiveawait;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when an awaitable is asked for something its state does not allow: the result of a
  * pending task, or a second completion of a {@link Promise} (asyncio's {@code InvalidStateError}).
@@ -16,9 +18,9 @@ public final class InvalidStateException extends IllegalStateException {
     /**
      * Creates the exception.
      *
-     * @param message what was asked and in which state
+     * @param message what was asked and in which state, or {@code null} for none
      */
-    public InvalidStateException(String message) {
+    public InvalidStateException(@Nullable String message) {
         super(message);
     }
 }

@@ -69,8 +69,18 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     /** Loop-only links of {@link PendingTasks}. */
     @Nullable Task<?> prevPending;
     @Nullable Task<?> nextPending;
-    /** What the task waits for while suspended in await (asyncio's {@code _fut_waiter}). */
-    @Nullable AbstractAwaitable<?> waitingOn;
+    /**
+     * What the task waits for while suspended (asyncio's {@code _fut_waiter}): the awaited
+     * {@link AbstractAwaitable}, or the {@link TimerHandle} of a {@code sleep}.
+     */
+    @Nullable Object waitingOn;
+    /**
+     * Loop-only: set when a {@link StackOverflowError} broke off a suspension before the baton was
+     * handed on: the awaitable it had registered with, the timer of a sleep, or the task itself for
+     * a yield. Cleared by
+     * {@link EventLoop#dropAbandonedStep}.
+     */
+    @Nullable Object abandonedOn;
 
     Task(EventLoop loop, @Nullable String name, Coroutine<T> body, Object[] locals) {
         super(loop);
@@ -99,9 +109,12 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * Renames the task.
      *
      * @param name the new name
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public void setName(String name) {
-        this.name = Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name");
+        loop.checkThread("setName");
+        this.name = name;
     }
 
     @Override
@@ -115,11 +128,16 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
             return false;
         }
         cancelRequests++;
-        AbstractAwaitable<?> waiter = waitingOn;
-        if (waiter != null && waiter.cancel(message)) {
+        Object waiter = waitingOn;
+        if (waiter instanceof AbstractAwaitable<?> awaited && awaited.cancel(message)) {
             return true;
         }
         mustCancel = true;
+        if (waiter instanceof TimerHandle sleep) { // as a cancelled sleep future: wake at once, then throw
+            sleep.cancel();
+            waitingOn = null;
+            loop.enqueue(this);
+        }
         mustCancelMessage = message;
         return true;
     }
@@ -129,8 +147,10 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * {@link #uncancel()} (asyncio's {@code cancelling()}).
      *
      * @return the number of pending requests
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public int cancelling() {
+        loop.checkThread("cancelling");
         return cancelRequests;
     }
 
@@ -139,8 +159,10 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
      * caused itself (a timeout) and goes on (asyncio's {@code uncancel()}).
      *
      * @return the number of requests still pending
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public int uncancel() {
+        loop.checkThread("uncancel");
         if (cancelRequests > 0) {
             cancelRequests--;
         }
@@ -157,8 +179,17 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
             failure = e;
         }
         body = null;
+        if (abandonedOn != null) {
+            loop.dropAbandonedStep(this);
+        }
         finish(value, failure);
         loop.yieldBaton(strand, this, true);
+    }
+
+    /** Loop: the timer of this task's {@code sleep} is due; the task resumes in a later step. */
+    void wakeFromSleep() {
+        waitingOn = null;
+        loop.enqueue(this);
     }
 
     /** Loop: the task was cancelled before its first step; the body never runs. */
@@ -198,7 +229,7 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
 
     @Override
     public String toString() {
-        AbstractAwaitable<?> w = waitingOn;
+        Object w = waitingOn;
         String base = "Task[" + name() + ", " + state();
         return w == null ? base + "]" : base + ", waiting on " + w.getClass().getSimpleName() + "]";
     }

@@ -27,7 +27,7 @@ final class TaskDumps {
         List<String> chain = new ArrayList<>();
         List<Task<?>> path = new ArrayList<>();
         path.add(task);
-        AbstractAwaitable<?> w = task.waitingOn;
+        Object w = task.waitingOn;
         while (w != null) {
             if (w instanceof Task<?> t) {
                 int seen = indexOf(path, t);
@@ -59,7 +59,7 @@ final class TaskDumps {
         return -1;
     }
 
-    private static String describe(AbstractAwaitable<?> a) {
+    private static String describe(Object a) {
         if (a instanceof Promise<?> p && p.cancelHook instanceof Gather<?> g) {
             return "gather of " + g.size();
         }

@@ -228,9 +228,11 @@ public final class TaskGroup implements AutoCloseable {
      *     if the body threw one: see the class comment)
      * @throws CancelledException if the task was cancelled while {@code close()} waited
      * @throws IllegalStateException if called by another task than the one that opened the group
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     @Override
     public void close() {
+        loop.checkThread("close");
         if (exited) {
             return;
         }

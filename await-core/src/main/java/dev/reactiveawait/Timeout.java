@@ -177,9 +177,11 @@ public final class Timeout implements AutoCloseable {
      * @throws CancelledException if the task was cancelled by someone else
      * @throws IllegalStateException if the scope was exited already, or if called by another task
      *     than the one that created it
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public <T extends @Nullable Object> T run(Coroutine<T> body) throws TimeoutException {
         java.util.Objects.requireNonNull(body, "body");
+        task.loop.checkThread("run");
         if (state == State.EXITED || state == State.EXPIRED) {
             throw new IllegalStateException("this timeout scope was exited already: create a new one");
         }
@@ -212,6 +214,7 @@ public final class Timeout implements AutoCloseable {
      * @throws CancelledException if the task was cancelled by someone else
      * @throws IllegalStateException if the scope was exited already, or if called by another task
      *     than the one that created it
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     public void run(VoidCoroutine body) throws TimeoutException {
         run(Async.asCoroutine(body));
@@ -234,9 +237,11 @@ public final class Timeout implements AutoCloseable {
      * }
      *
      * @throws IllegalStateException if called by another task than the one that created it
+     * @throws WrongThreadException if called from another thread while the loop runs
      */
     @Override
     public void close() {
+        task.loop.checkThread("close");
         if (state == State.ENTERED || state == State.EXPIRING) {
             exit(null);
         }

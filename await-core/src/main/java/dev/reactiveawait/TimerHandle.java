@@ -12,15 +12,13 @@ package dev.reactiveawait;
  */
 public final class TimerHandle extends Handle {
     final long when;
-    final long sequence;
     private final TimerQueue queue;
     /** Whether the handle is still in its queue's heap; loop-only. */
     boolean queued = true;
 
-    TimerHandle(long when, long sequence, Runnable callback, TimerQueue queue) {
+    TimerHandle(long when, Object callback, TimerQueue queue) {
         super(callback);
         this.when = when;
-        this.sequence = sequence;
         this.queue = queue;
     }
 
@@ -45,6 +43,9 @@ public final class TimerHandle extends Handle {
 
     @Override
     public String toString() {
+        if (callback instanceof Task<?>) {
+            return String.format(java.util.Locale.ROOT, "sleep[%suntil=%.3f s]", cancelled ? "cancelled, " : "", when / 1e9);
+        }
         return (cancelled ? "TimerHandle[cancelled, when=" : "TimerHandle[when=") + when + ", " + callback + "]";
     }
 }

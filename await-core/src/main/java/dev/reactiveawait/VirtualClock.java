@@ -40,6 +40,7 @@ public final class VirtualClock implements LoopClock {
      * @throws IllegalArgumentException if {@code delta} is negative
      */
     public void advanceBy(Duration delta) {
+        java.util.Objects.requireNonNull(delta, "delta");
         if (delta.isNegative()) {
             throw new IllegalArgumentException("a clock cannot go back: advanceBy(" + delta + ")");
         }
@@ -67,6 +68,7 @@ public final class VirtualClock implements LoopClock {
      * @throws IllegalArgumentException if {@code threshold} is negative
      */
     public VirtualClock autojump(Duration threshold) {
+        java.util.Objects.requireNonNull(threshold, "threshold");
         if (threshold.isNegative()) {
             throw new IllegalArgumentException("autojump(" + threshold + "): a threshold cannot be negative");
         }

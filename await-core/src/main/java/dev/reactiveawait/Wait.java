@@ -27,7 +27,7 @@ final class Wait {
         }
         for (A f : fs) {
             if (((AbstractAwaitable<?>) Objects.requireNonNull(f, "awaitable")).loop != loop) {
-                throw new IllegalStateException("wait: " + f + " belongs to another event loop");
+                throw ((AbstractAwaitable<?>) f).loop.foreignUse("wait", f, loop);
             }
         }
         Promise<@Nullable Void> waiter = new Promise<>(loop, null);

@@ -17,7 +17,7 @@ final class WaitFor {
             throws TimeoutException {
         EventLoop loop = me.loop;
         if (fut.loop != loop) {
-            throw new IllegalStateException("waitFor: " + fut + " belongs to another event loop");
+            throw fut.loop.foreignUse("waitFor", fut, loop);
         }
         if (timeout == null) {
             return loop.await(me, fut);

@@ -27,6 +27,8 @@ public record WaitResult<A extends Awaitable<?>>(Set<A> done, Set<A> pending) {
      * @param pending the awaitables still pending
      */
     public WaitResult {
+        java.util.Objects.requireNonNull(done, "done");
+        java.util.Objects.requireNonNull(pending, "pending");
         done = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(done));
         pending = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(pending));
     }

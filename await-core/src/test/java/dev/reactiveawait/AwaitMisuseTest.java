@@ -104,7 +104,7 @@ class AwaitMisuseTest {
             Promise<String> foreign = Promise.create(other);
             Throwable thrown = run(LoopClock.virtual(), () -> catchThrowable(() -> await(foreign)));
             assertThat(thrown)
-                    .isExactlyInstanceOf(IllegalStateException.class)
+                    .isExactlyInstanceOf(WrongThreadException.class)
                     .hasMessageContaining("another event loop")
                     .hasMessageContaining("submit()");
         }

@@ -67,7 +67,7 @@ class EventLoopTest {
                 EventLoop other = EventLoop.create(LoopClock.virtual())) {
             Promise<String> foreign = Promise.create(other);
             assertThatThrownBy(() -> loop.runUntilComplete(foreign))
-                    .isExactlyInstanceOf(IllegalStateException.class)
+                    .isExactlyInstanceOf(WrongThreadException.class)
                     .hasMessageContaining("another loop");
         }
     }

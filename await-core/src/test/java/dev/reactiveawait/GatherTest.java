@@ -25,10 +25,10 @@ class GatherTest {
             run(LoopClock.virtual(), () -> {
                 Promise<Integer> local = Promise.create();
                 assertThatThrownBy(() -> gather(local, foreign))
-                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .isExactlyInstanceOf(WrongThreadException.class)
                         .hasMessageContaining("another event loop");
                 assertThatThrownBy(() -> gatherSettled(List.of(local, foreign)))
-                        .isExactlyInstanceOf(IllegalStateException.class)
+                        .isExactlyInstanceOf(WrongThreadException.class)
                         .hasMessageContaining("another event loop");
             });
         }

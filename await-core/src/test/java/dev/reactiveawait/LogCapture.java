@@ -76,6 +76,29 @@ final class LogCapture implements AutoCloseable {
         Throwable thrown = (Throwable) c.getMethod("getThrown").invoke(logRecord);
         synchronized (entries) {
             entries.add(new Entry(levelName, message, thrown));
+            entries.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until a record matching {@code wanted} is logged (by any thread, e.g. the cleaner's),
+     * at most {@code timeout}; returns it, or fails.
+     */
+    Entry await(java.util.function.Predicate<Entry> wanted, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (entries) {
+            for (;;) {
+                for (Entry e : entries) {
+                    if (wanted.test(e)) {
+                        return e;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("nothing matching was logged within " + timeout + "; logged: " + entries);
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(entries, left);
+            }
         }
     }
 

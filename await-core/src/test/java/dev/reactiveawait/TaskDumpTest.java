@@ -42,7 +42,7 @@ class TaskDumpTest {
         assertThat(sleeper.stack()).noneMatch(e -> e.getClassName().startsWith("java.")
                 || e.getClassName().equals(EventLoop.class.getName())
                 || e.getClassName().equals(Strand.class.getName()));
-        assertThat(sleeper.awaiting()).containsExactly("Promise[pending]");
+        assertThat(sleeper.awaiting()).containsExactly("sleep[until=3600.000 s]");
         assertThat(dump.toString()).contains("* Task(name='sleeper', state=PENDING)", "+ Call stack:",
                 "napInUserMethod");
     }
@@ -120,8 +120,8 @@ class TaskDumpTest {
             Task<Integer> b = createTask("b", () -> await(pb));
             Task<Integer> c = createTask("c", () -> await(a));
             sleep(Duration.ZERO);
-            AbstractAwaitable<?> wa = a.waitingOn;
-            AbstractAwaitable<?> wb = b.waitingOn;
+            Object wa = a.waitingOn;
+            Object wb = b.waitingOn;
             a.waitingOn = b;
             b.waitingOn = a;
             try {

@@ -193,7 +193,7 @@ class TimeoutTest {
         try (EventLoop other = EventLoop.create(LoopClock.virtual())) {
             Promise<String> foreign = Promise.create(other);
             run(LoopClock.virtual(), () -> {
-                assertThatThrownBy(() -> waitFor(foreign, seconds(1))).isInstanceOf(IllegalStateException.class)
+                assertThatThrownBy(() -> waitFor(foreign, seconds(1))).isInstanceOf(WrongThreadException.class)
                         .hasMessageContaining("another event loop");
             });
         }

@@ -77,7 +77,7 @@ class WaitTest {
             Promise<String> foreign = Promise.create(other);
             run(LoopClock.virtual(), () -> {
                 assertThatThrownBy(() -> Async.wait(List.of(foreign), ReturnWhen.ALL_COMPLETED, null))
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("another event loop");
+                        .isInstanceOf(WrongThreadException.class).hasMessageContaining("another event loop");
             });
             assertThatThrownBy(() -> Async.wait(List.of(foreign), ReturnWhen.ALL_COMPLETED, null))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside any event loop");

@@ -97,6 +97,27 @@ public abstract class CoreAccess {
     }
 
     /**
+     * Test support (await-test's {@code TestLoop}): when {@code loop} has work next. Call on the
+     * loop, from one of its tasks.
+     *
+     * @param loop the loop
+     * @return {@code Long.MIN_VALUE} if a step or callback is ready (or posted from another thread),
+     *     else the deadline of its earliest timer on the {@link EventLoop#time()} scale, else
+     *     {@code Long.MAX_VALUE}
+     */
+    public static long nextWorkAt(EventLoop loop) {
+        return get().workAt(loop);
+    }
+
+    /**
+     * Implementation of {@link #nextWorkAt}.
+     *
+     * @param loop the loop
+     * @return see {@link #nextWorkAt}
+     */
+    protected abstract long workAt(EventLoop loop);
+
+    /**
      * Implementation of {@link #configureVirtualTime}.
      *
      * @param loop the loop

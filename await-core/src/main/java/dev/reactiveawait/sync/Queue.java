@@ -137,13 +137,14 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
      * }
      *
      * @param item the item
+     * @throws NullPointerException if {@code item} is {@code null}: a queue holds no null items
      * @throws QueueShutDownException if the queue is shut down, before or while the task waits
      * @throws CancelledException if the task is cancelled while it waits; the item is not added
      * @throws IllegalStateException if called outside a task
      * @throws WrongThreadException if called from another loop or from a thread that runs no loop
      */
     public final void put(T item) {
-        Objects.requireNonNull(item, "item: a Queue holds no null items");
+        Objects.requireNonNull(item, "item");
         EventLoop loop = bound.checkTask(this, "put");
         while (isFull()) {
             if (shutdown) {
@@ -169,13 +170,14 @@ public sealed class Queue<T> permits PriorityQueue, LifoQueue {
      * Adds {@code item} if there is room, without waiting.
      *
      * @param item the item
+     * @throws NullPointerException if {@code item} is {@code null}: a queue holds no null items
      * @throws QueueFullException if the queue is full
      * @throws QueueShutDownException if the queue is shut down
      * @throws WrongThreadException if called from another loop, or from a foreign thread while the
      *     loop runs
      */
     public final void putNowait(T item) {
-        Objects.requireNonNull(item, "item: a Queue holds no null items");
+        Objects.requireNonNull(item, "item");
         bound.check(this, "putNowait");
         add(item);
     }

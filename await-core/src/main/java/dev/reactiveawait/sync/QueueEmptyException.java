@@ -1,6 +1,7 @@
 package dev.reactiveawait.sync;
 
 import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown by {@link Queue#getNowait()} when the queue has no item (asyncio's {@code QueueEmpty}).
@@ -21,9 +22,9 @@ public final class QueueEmptyException extends NoSuchElementException {
     /**
      * Creates the exception.
      *
-     * @param message what was refused
+     * @param message what was refused, or {@code null} for none
      */
-    public QueueEmptyException(String message) {
+    public QueueEmptyException(@Nullable String message) {
         super(message);
     }
 }

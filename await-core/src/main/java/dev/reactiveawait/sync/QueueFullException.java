@@ -1,5 +1,7 @@
 package dev.reactiveawait.sync;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by {@link Queue#putNowait(Object)} when the queue holds {@link Queue#maxsize()} items
  * (asyncio's {@code QueueFull}). {@link Queue#put(Object)} waits for a free slot instead.
@@ -19,9 +21,9 @@ public final class QueueFullException extends IllegalStateException {
     /**
      * Creates the exception.
      *
-     * @param message what was refused
+     * @param message what was refused, or {@code null} for none
      */
-    public QueueFullException(String message) {
+    public QueueFullException(@Nullable String message) {
         super(message);
     }
 }

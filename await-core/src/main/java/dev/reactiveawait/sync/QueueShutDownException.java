@@ -1,5 +1,7 @@
 package dev.reactiveawait.sync;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by a {@link Queue}'s {@code put}, {@code putNowait}, {@code get} and {@code getNowait}
  * once the queue is {@linkplain Queue#shutdown(boolean) shut down} (asyncio 3.13's
@@ -24,9 +26,9 @@ public final class QueueShutDownException extends IllegalStateException {
     /**
      * Creates the exception.
      *
-     * @param message what was refused
+     * @param message what was refused, or {@code null} for none
      */
-    public QueueShutDownException(String message) {
+    public QueueShutDownException(@Nullable String message) {
         super(message);
     }
 }

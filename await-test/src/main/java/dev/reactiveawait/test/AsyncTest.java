@@ -31,8 +31,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * tasks and what each awaits.
  *
  * <p>Parameters of type {@link dev.reactiveawait.EventLoop} and {@link dev.reactiveawait.VirtualClock}
- * receive the test's loop and clock. Inside the test, {@code sleep(d)} advances virtual time by
- * exactly {@code d}; {@code loop.time()} reads it.
+ * receive the test's loop and clock, and a {@link TestLoop} parameter manual control of them
+ * ({@code advanceBy}, {@code runUntilIdle}, {@code now}). Inside the test, {@code sleep(d)} advances
+ * virtual time by exactly {@code d}; {@code loop.time()} reads it.
  *
  * <dl>
  * <dt><b>Thread:</b></dt>

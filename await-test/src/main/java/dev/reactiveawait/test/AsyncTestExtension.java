@@ -3,6 +3,7 @@ package dev.reactiveawait.test;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.VirtualClock;
 import java.lang.reflect.Method;
+import java.util.Objects;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -29,13 +30,17 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(context, "context");
         Class<?> type = parameter.getParameter().getType();
-        return (type == EventLoop.class || type == VirtualClock.class)
+        return (type == EventLoop.class || type == VirtualClock.class || type == TestLoop.class)
                 && parameter.getDeclaringExecutable() instanceof Method;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(context, "context");
         TestRun run = run(context);
         Class<?> type = parameter.getParameter().getType();
         if (type == EventLoop.class) {
@@ -44,12 +49,18 @@ public final class AsyncTestExtension implements InvocationInterceptor, Paramete
         if (type == VirtualClock.class) {
             return run.clock;
         }
+        if (type == TestLoop.class) {
+            return run.testLoop;
+        }
         throw new ParameterResolutionException("not a parameter of @AsyncTest: " + parameter);
     }
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
             ExtensionContext context) throws Throwable {
+        Objects.requireNonNull(invocation, "invocation");
+        Objects.requireNonNull(invocationContext, "invocationContext");
+        Objects.requireNonNull(context, "context");
         run(context).run(invocation, context.getDisplayName());
     }
 

@@ -37,6 +37,8 @@ final class TestRun {
 
     final VirtualClock clock = LoopClock.virtual();
     final EventLoop loop = EventLoop.create(clock);
+    /** Manual control of the same loop, for tests that take a {@link TestLoop} parameter. */
+    final TestLoop testLoop = TestLoop.of(loop);
     private final AsyncTest config;
     /** Added to on any thread (host hooks, the loop, the closing thread). */
     private final ConcurrentLinkedQueue<Throwable> problems = new ConcurrentLinkedQueue<>();

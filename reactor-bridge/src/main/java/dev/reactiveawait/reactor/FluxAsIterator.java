@@ -36,10 +36,11 @@ import reactor.util.context.Context;
  *
  * <p>No lost wakeup: the consumer publishes its waiter (a promise or its thread) and then looks at
  * the queue again; the signalling side offers, fences, then looks at the waiter. One of the two
- * sees the other (a Dekker handshake). Items the source emits inside our own {@code request()} or
- * {@code subscribe()} call (a synchronous source such as {@code Flux.range}) need no wakeup: the
- * consumer is not waiting, it is the caller. A source that supports synchronous fusion is polled
- * directly, without a queue or requests.
+ * sees the other (a Dekker handshake). The consumer registers anew for each look (a fresh promise
+ * in a task; a blocked thread re-registers after every wakeup, see {@code block()}). Items the
+ * source emits inside our own {@code request()} or {@code subscribe()} call (a synchronous source
+ * such as {@code Flux.range}) need no wakeup: the consumer is not waiting, it is the caller. A
+ * source that supports synchronous fusion is polled directly, without a queue or requests.
  *
  * @param <T> the items
  */
@@ -322,13 +323,23 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         Async.await(wakeUp); // a cancelled task cancels wakeUp, whose hook leaves the source
     }
 
+    /**
+     * A plain thread waits for a signal. It registers itself again before each look at the queue:
+     * the signalling side may have read an earlier registration of this same thread, then clear the
+     * current one and unpark us after we had already taken its item (the thread is the same object
+     * each time, so its compare-and-set cannot tell the two apart). Parking again without a
+     * registration would never be woken.
+     */
     private void block() {
         Thread me = Thread.currentThread();
-        if (!WAITER.compareAndSet(this, null, me)) {
-            throw concurrentConsumers();
-        }
         try {
-            while (!done && queue.isEmpty() && s != Operators.cancelledSubscription()) {
+            for (;;) {
+                if (waiter != me && !WAITER.compareAndSet(this, null, me)) {
+                    throw concurrentConsumers();
+                }
+                if (done || !queue.isEmpty() || s == Operators.cancelledSubscription()) {
+                    return;
+                }
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();

@@ -38,11 +38,12 @@ import org.reactivestreams.Subscription;
  *
  * <p>No lost wakeup: the consumer publishes its waiter (a promise or its thread) and then looks at
  * the queue again; the signalling side offers, fences, then looks at the waiter. One of the two
- * sees the other (a Dekker handshake). Items the source emits inside our own {@code request()} or
- * {@code subscribe()} call (a synchronous source such as {@code Flowable.range}) need no wakeup: the
- * consumer is not waiting, it is the caller. A source that supports synchronous fusion
- * ({@code range}, {@code fromIterable}, {@code map} of those…) is polled directly, without a queue,
- * requests or a bound.
+ * sees the other (a Dekker handshake). The consumer registers anew for each look (a fresh promise
+ * in a task; a blocked thread re-registers after every wakeup, see {@code block()}). Items the
+ * source emits inside our own {@code request()} or {@code subscribe()} call (a synchronous source
+ * such as {@code Flowable.range}) need no wakeup: the consumer is not waiting, it is the caller. A
+ * source that supports synchronous fusion ({@code range}, {@code fromIterable}, {@code map} of
+ * those…) is polled directly, without a queue, requests or a bound.
  *
  * @param <T> the items
  */
@@ -338,13 +339,23 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
         Async.await(wakeUp); // a cancelled task cancels wakeUp, whose hook leaves the source
     }
 
+    /**
+     * A plain thread waits for a signal. It registers itself again before each look at the queue:
+     * the signalling side may have read an earlier registration of this same thread, then clear the
+     * current one and unpark us after we had already taken its item (the thread is the same object
+     * each time, so its compare-and-set cannot tell the two apart). Parking again without a
+     * registration would never be woken.
+     */
     private void block() {
         Thread me = Thread.currentThread();
-        if (!WAITER.compareAndSet(this, null, me)) {
-            throw concurrentConsumers();
-        }
         try {
-            while (!done && queue.isEmpty() && upstream != CANCELLED) {
+            for (;;) {
+                if (waiter != me && !WAITER.compareAndSet(this, null, me)) {
+                    throw concurrentConsumers();
+                }
+                if (done || !queue.isEmpty() || upstream == CANCELLED) {
+                    return;
+                }
                 LockSupport.park(this);
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();

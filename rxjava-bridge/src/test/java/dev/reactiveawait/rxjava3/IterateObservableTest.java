@@ -142,7 +142,8 @@ class IterateObservableTest {
     void itemsFromAnotherThreadArriveInOrder() {
         List<Long> items = new ArrayList<>();
         run(LoopClock.virtual(), () -> {
-            try (var it = iterate(Observable.interval(1, TimeUnit.MILLISECONDS).take(20), 16)) {
+            // a buffer for all 20: real-time ticks keep coming while a loaded machine delays the task
+            try (var it = iterate(Observable.interval(1, TimeUnit.MILLISECONDS).take(20), 20)) {
                 for (long i : it) {
                     items.add(i);
                 }
@@ -160,8 +161,8 @@ class IterateObservableTest {
     void breakOrAnExceptionInTheLoopDisposesTheObservable() {
         AtomicInteger disposals = new AtomicInteger();
         IOException failure = new IOException("cannot process");
-        run(LoopClock.virtual(), () -> {
-            try (var it = iterate(Observable.interval(1, TimeUnit.MILLISECONDS).doOnDispose(disposals::incrementAndGet), 8)) {
+        run(LoopClock.virtual(), () -> { // buffers of 1024: real-time ticks must not overflow on a loaded machine
+            try (var it = iterate(Observable.interval(1, TimeUnit.MILLISECONDS).doOnDispose(disposals::incrementAndGet), 1024)) {
                 for (long i : it) {
                     if (i == 2) {
                         break;
@@ -169,7 +170,7 @@ class IterateObservableTest {
                 }
             }
             assertThatThrownBy(() -> {
-                try (var it = iterate(Observable.interval(1, TimeUnit.MILLISECONDS).doOnDispose(disposals::incrementAndGet), 8)) {
+                try (var it = iterate(Observable.interval(1, TimeUnit.MILLISECONDS).doOnDispose(disposals::incrementAndGet), 1024)) {
                     for (long i : it) {
                         if (i == 2) {
                             throw failure;
