@@ -74,6 +74,8 @@ public final class EventLoop implements AutoCloseable {
     /** The only state other threads touch. */
     private final Inbox inbox = new Inbox();
     private final PendingTasks pending = new PendingTasks();
+    /** Futures of {@link #submit} whose task runs; failed by close() if it drops their task. */
+    private final java.util.Set<SubmittedFuture<?>> submitted = new java.util.HashSet<>();
     private final ArrayList<FailureReport> failures = new ArrayList<>();
     private int nextFailurePrune = FIRST_FAILURE_PRUNE;
     /** The task whose step runs now, or {@code null} while callbacks run. */
@@ -310,6 +312,7 @@ public final class EventLoop implements AutoCloseable {
             if (diagnostics != null) {
                 diagnostics.closed(pending.snapshot(), unretrievedSink); // tasks that will never resume
             }
+            failDroppedSubmissions();
         }
     }
 
@@ -322,6 +325,21 @@ public final class EventLoop implements AutoCloseable {
         while ((r = inbox.poll()) != null) {
             runCallback(r);
         }
+    }
+
+    /** Submitters of tasks that close() leaves pending must not wait forever. */
+    private void failDroppedSubmissions() {
+        for (SubmittedFuture<?> f : submitted) {
+            f.completeExceptionally(new IllegalStateException("the event loop closed while the submitted task was "
+                    + "pending: it was submitted during close()'s cleanup (or stop() cut that cleanup short), "
+                    + "after the leftover tasks had been cancelled, so it will never finish"));
+        }
+        submitted.clear();
+    }
+
+    /** Loop: a submitted task has finished (its future is completed). */
+    void submissionDone(SubmittedFuture<?> future) {
+        submitted.remove(future);
     }
 
     private void cancelPendingTasks() {
@@ -559,6 +577,7 @@ public final class EventLoop implements AutoCloseable {
                 future.completeExceptionally(closedMeanwhile); // posted just before close(): fail, never hang
                 return;
             }
+            submitted.add(future);
             future.start(task);
         });
         return future;

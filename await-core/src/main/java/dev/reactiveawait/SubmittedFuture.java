@@ -26,6 +26,7 @@ final class SubmittedFuture<T extends @Nullable Object> extends CompletableFutur
             }
         });
         task.addDoneCallback(t -> {
+            loop.submissionDone(this);
             if (t.isCancelled()) {
                 cancel(false);
                 mirror.cancel();

@@ -156,6 +156,37 @@ class SubmitTest {
 
     /** The future delivers the task's exception; the loop must not also report it as never retrieved. */
     @Test
+    void aTaskSubmittedDuringClosesCleanupFailsItsFutureInsteadOfHangingIt() {
+        EventLoop loop = EventLoop.create(LoopClock.virtual());
+        java.util.concurrent.atomic.AtomicReference<CompletableFuture<String>> late =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        loop.runUntilComplete(() -> {
+            createTask(() -> {
+                try {
+                    sleep(Duration.ofHours(1));
+                } finally { // runs in close()'s cancel round: what it submits now is never cancelled
+                    late.set(currentLoop().submit(() -> {
+                        sleep(Duration.ofHours(1));
+                        return "never";
+                    }));
+                    sleep(Duration.ZERO); // the submission reaches the loop and its task starts
+                }
+            });
+            sleep(Duration.ZERO);
+        });
+        try (LogCapture log = LogCapture.start()) {
+            loop.close();
+            assertThat(log.all()).anyMatch(e -> e.message().contains(PendingTaskDropped.WARNING)); // and it is reported
+        }
+
+        assertThat(late.get()).isCompletedExceptionally();
+        assertThat(catchThrowable(() -> late.get().join())).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the event loop closed while the submitted task was pending")
+                .hasMessageContaining("submitted during close()'s cleanup");
+    }
+
+    @Test
     void aFailureDeliveredThroughTheFutureIsNotReportedAsNeverRetrieved() {
         IOException delivered = new IOException("handed to the future");
         try (LogCapture log = LogCapture.start()) {
