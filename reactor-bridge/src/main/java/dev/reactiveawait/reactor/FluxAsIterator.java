@@ -72,6 +72,8 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private @Nullable Thread callingSource;
     /** The source ended (and we saw it), or we left it: hasNext() is false from now on. */
     private boolean ended;
+    /** A {@code request()} of ours threw (RS 3.16 broken): the next hasNext() throws this. */
+    private @Nullable Throwable brokenRequest;
 
     // Signalling side.
     private long received;
@@ -122,7 +124,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     public void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (!S.compareAndSet(this, null, s)) {
-            s.cancel(); // RS 2.5: a second subscription, or one arriving after we left
+            SpecRules.cancel(s, describe(), context); // RS 2.5: a second subscription, or one arriving after we left
             if (this.s != Operators.cancelledSubscription()) {
                 Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
             }
@@ -140,23 +142,36 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         }
         long n = prefetch == Integer.MAX_VALUE ? Long.MAX_VALUE : prefetch;
         requested = n;
-        s.request(n);
+        IllegalStateException broken = SpecRules.request(s, n, describe());
+        if (broken != null && !done) {
+            failAndLeave(broken);
+        } else if (broken != null) {
+            Operators.onErrorDropped(broken, context); // the source ended inside request()
+        }
     }
 
     @Override
     public void onNext(T item) {
-        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13)");
+        if (item == null) {
+            NullPointerException broken = SpecRules.nullItem(describe());
+            if (!done && s != Operators.cancelledSubscription()) {
+                failAndLeave(broken); // RS 2.13: the publisher must consider it cancelled; we make sure
+            }
+            throw broken; // RS 2.13: thrown to the caller
+        }
+        if (s == null && !done) {
+            Operators.onDiscard(item, context);
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onNext", null));
+            return;
+        }
         if (done || s == Operators.cancelledSubscription()) {
             Operators.onNextDropped(item, context); // RS 1.7 (after a terminal signal), 2.8 (after we left)
             return;
         }
         if (++received > requested || !queue.offer(item)) {
-            Operators.terminate(S, this);
             Operators.onDiscard(item, context);
-            error = Exceptions.failWithOverflow("iterate(" + source + "): the publisher emitted more items than the "
-                    + requested + " requested, breaking Reactive Streams rule 1.1");
-            done = true;
-            wakeConsumer();
+            failAndLeave(Exceptions.failWithOverflow(describe() + ": the publisher emitted more items than the "
+                    + requested + " requested, breaking Reactive Streams rule 1.1 (the subscription is cancelled)"));
             return;
         }
         if (Thread.currentThread() != callingSource) {
@@ -167,8 +182,14 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     @Override
     public void onError(Throwable e) {
         Objects.requireNonNull(e, "onError(null) (Reactive Streams rule 2.13)");
+        if (s == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onError", e));
+            return;
+        }
         if (done || s == Operators.cancelledSubscription()) {
-            Operators.onErrorDropped(e, context);
+            if (e != error) { // not the very error we ended with (a publisher rethrowing our 2.13 error)
+                Operators.onErrorDropped(e, context);
+            }
             return;
         }
         error = e;
@@ -178,11 +199,31 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
 
     @Override
     public void onComplete() {
+        if (s == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onComplete", null));
+            return;
+        }
         if (done || s == Operators.cancelledSubscription()) {
             return;
         }
         done = true;
         wakeConsumer();
+    }
+
+    /** Signalling side: leaves the source, and ends the iteration with {@code e} after the items before it. */
+    private void failAndLeave(Throwable e) {
+        cancelUpstream();
+        error = e;
+        done = true;
+        wakeConsumer();
+    }
+
+    /** Either side: cancels the subscription, now or as soon as it arrives. */
+    private void cancelUpstream() {
+        Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
+        if (current != null && current != Operators.cancelledSubscription()) {
+            SpecRules.cancel(current, describe(), context);
+        }
     }
 
     private void wakeConsumer() {
@@ -203,6 +244,11 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     public boolean hasNext() {
         if (next != null) {
             return true;
+        }
+        Throwable broken = brokenRequest;
+        if (broken != null) {
+            brokenRequest = null;
+            throw Sneaky.raise(broken);
         }
         while (!ended) {
             boolean d = done; // read before polling: an item offered before done is never missed
@@ -227,7 +273,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     @Override
     public T next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("iterate(" + source + "): no more items (hasNext() is false)");
+            throw new NoSuchElementException(describe() + ": no more items (hasNext() is false)");
         }
         T item = Objects.requireNonNull(next);
         next = null;
@@ -250,7 +296,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         }
         end();
         if (syncFused || !done) { // a source that has ended is not cancelled (doOnCancel would see it)
-            Operators.terminate(S, this); // cancels, now or when the subscription arrives
+            cancelUpstream(); // now or when the subscription arrives
         }
         T item = next;
         if (item != null) {
@@ -287,11 +333,16 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private void request(long n) {
         Subscription sub = Objects.requireNonNull(s);
         requested = Operators.addCap(requested, n); // before the request: items may arrive inside it
+        IllegalStateException broken;
         callingSource = Thread.currentThread();
         try {
-            sub.request(n);
+            broken = SpecRules.request(sub, n, describe());
         } finally {
             callingSource = null;
+        }
+        if (broken != null) {
+            close(); // leaves the source and lets the buffer go
+            brokenRequest = broken; // the next hasNext() throws it
         }
     }
 
@@ -344,7 +395,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
                 if (Thread.interrupted()) {
                     Thread.currentThread().interrupt();
                     close();
-                    throw new CancelledException("interrupted while blocked in iterate(" + source + ")");
+                    throw new CancelledException("interrupted while blocked in " + describe());
                 }
             }
         } finally {
@@ -352,8 +403,12 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         }
     }
 
+    private String describe() {
+        return "iterate(" + source + ")";
+    }
+
     private IllegalStateException concurrentConsumers() {
-        return new IllegalStateException("iterate(" + source + "): two tasks or threads iterate it at once; "
+        return new IllegalStateException(describe() + ": two tasks or threads iterate it at once; "
                 + "an iteration has one consumer");
     }
 }
