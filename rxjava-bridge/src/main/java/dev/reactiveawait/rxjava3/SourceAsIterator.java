@@ -79,6 +79,8 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     @Nullable Thread callingSource;
     /** The source ended (and we saw it), or we left it: hasNext() is false from now on. */
     private boolean ended;
+    /** A {@code request()} of ours threw (rule 3.16 broken): the next hasNext() throws this. */
+    private @Nullable Throwable brokenRequest;
 
     // Signalling side.
     private long received;
@@ -122,6 +124,12 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     /** Consumer: the source may send {@code n} more items (a {@code Flowable} is asked for them). */
     abstract void request(long n);
 
+    /** Consumer: our {@code request} threw (rule 3.16): leave the source; the next hasNext() throws it. */
+    final void requestFailed(IllegalStateException broken) {
+        close();
+        brokenRequest = broken;
+    }
+
     /** The error for an item beyond the credit. */
     abstract MissingBackpressureException overflow();
 
@@ -158,15 +166,22 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
      * @param item the item
      */
     public final void onNext(T item) {
-        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13; RxJava sources never emit null)");
+        if (item == null) {
+            NullPointerException broken = SpecRules.nullItem(describe(), "onNext");
+            if (!done && upstream != CANCELLED) {
+                failAndLeave(broken); // rule 2.13: the source must consider itself cancelled; we make sure
+            }
+            throw broken; // rule 2.13: thrown to the caller
+        }
+        if (upstream == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onNext", null));
+            return;
+        }
         if (done || upstream == CANCELLED) {
             return; // after a terminal signal, or after we left: dropped, as RxJava's own observers do
         }
         if (++received > requested || !queue.offer(item)) {
-            cancelUpstream();
-            error = overflow();
-            done = true;
-            wakeConsumer();
+            failAndLeave(overflow());
             return;
         }
         if (Thread.currentThread() != callingSource) {
@@ -182,12 +197,18 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
      */
     public final void onError(Throwable e) {
         Objects.requireNonNull(e, "onError(null)");
+        if (upstream == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onError", e));
+            return;
+        }
         if (done || upstream == CANCELLED) {
             if (upstream == CANCELLED && !echoDropped && AwaitingObserver.isCancellationEcho(e)) {
                 echoDropped = true; // the source's answer to our cancel: ours, not the application's
                 return;
             }
-            RxJavaPlugins.onError(e);
+            if (e != error) { // not the very error we ended with (a source rethrowing our 2.13 error)
+                RxJavaPlugins.onError(e);
+            }
             return;
         }
         error = e;
@@ -197,9 +218,21 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
 
     /** The end of the items. */
     public final void onComplete() {
+        if (upstream == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onComplete", null));
+            return;
+        }
         if (done || upstream == CANCELLED) {
             return;
         }
+        done = true;
+        wakeConsumer();
+    }
+
+    /** Signalling side: leaves the source, and ends the iteration with {@code e} after the items before it. */
+    final void failAndLeave(Throwable e) {
+        cancelUpstream();
+        error = e;
         done = true;
         wakeConsumer();
     }
@@ -219,10 +252,8 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     /** Either side: cancels or disposes the upstream, now or as soon as it arrives. */
     final void cancelUpstream() {
         Object u = UPSTREAM.getAndSet(this, CANCELLED);
-        if (u instanceof Subscription s) {
-            s.cancel();
-        } else if (u instanceof Disposable d) {
-            d.dispose();
+        if (u != null && u != CANCELLED) {
+            SpecRules.cancel(u, describe());
         }
     }
 
@@ -238,6 +269,11 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     public final boolean hasNext() {
         if (next != null) {
             return true;
+        }
+        Throwable broken = brokenRequest;
+        if (broken != null) {
+            brokenRequest = null;
+            throw Sneaky.raise(broken);
         }
         while (!ended) {
             boolean d = done; // read before polling: an item offered before done is never missed
