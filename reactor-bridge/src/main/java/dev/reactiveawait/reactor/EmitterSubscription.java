@@ -180,14 +180,11 @@ final class EmitterSubscription<T> implements Subscription, FluxEmitter<T> {
             Context context = actual.currentContext();
             Operators.onErrorDropped(Operators.onOperatorError(e, context), context);
         }
-        String message = "the Flux's subscriber threw from onNext (" + e + "); Reactive Streams rule 2.13 "
-                + "counts the subscription as cancelled";
+        CancelledException cancelled = SpecRules.throwingOnNext(e);
         Task<?> t = task;
         if (t != null) {
-            t.cancel(message);
+            t.cancel(cancelled.getMessage());
         }
-        CancelledException cancelled = new CancelledException(message);
-        cancelled.initCause(e);
         return cancelled;
     }
 

@@ -172,14 +172,11 @@ final class EmitterSubscription<T> implements Subscription, RxFlowableEmitter<T>
         if (STATE.compareAndSet(this, ACTIVE, CANCELLED)) {
             RxJavaPlugins.onError(e);
         }
-        String message = "the Flowable's subscriber threw from onNext (" + e + "); Reactive Streams rule 2.13 "
-                + "counts the subscription as cancelled";
+        CancelledException cancelled = SpecRules.throwingOnNext("the Flowable's subscriber", e);
         Task<?> t = task;
         if (t != null) {
-            t.cancel(message);
+            t.cancel(cancelled.getMessage());
         }
-        CancelledException cancelled = new CancelledException(message);
-        cancelled.initCause(e);
         return cancelled;
     }
 

@@ -113,14 +113,11 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
     private CancelledException observerFailed(Throwable e) {
         observerFailed = true;
         RxJavaPlugins.onError(e);
-        String message = "the Observable's observer threw from onNext (" + e + "); it counts as disposed "
-                + "(Reactive Streams rule 2.13)";
+        CancelledException cancelled = SpecRules.throwingOnNext("the Observable's observer", e);
         Task<?> t = task;
         if (t != null) {
-            t.cancel(message);
+            t.cancel(cancelled.getMessage());
         }
-        CancelledException cancelled = new CancelledException(message);
-        cancelled.initCause(e);
         return cancelled;
     }
 }
