@@ -1,18 +1,15 @@
 package dev.reactiveawait.reactor;
 
-import dev.reactiveawait.Async;
-import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
-import java.lang.invoke.VarHandle;
+import dev.reactiveawait.internal.SingleConsumerWait;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -36,11 +33,11 @@ import reactor.util.context.Context;
  *
  * <p>No lost wakeup: the consumer publishes its waiter (a promise or its thread) and then looks at
  * the queue again; the signalling side offers, fences, then looks at the waiter. One of the two
- * sees the other (a Dekker handshake). The consumer registers anew for each look (a fresh promise
- * in a task; a blocked thread re-registers after every wakeup, see {@code block()}). Items the
- * source emits inside our own {@code request()} or {@code subscribe()} call (a synchronous source
- * such as {@code Flux.range}) need no wakeup: the consumer is not waiting, it is the caller. A
- * source that supports synchronous fusion is polled directly, without a queue or requests.
+ * sees the other (a Dekker handshake, in {@link SingleConsumerWait}, which both bridges share).
+ * Items the source emits inside our own {@code request()} or {@code subscribe()} call (a
+ * synchronous source such as {@code Flux.range}) need no wakeup: the consumer is not waiting, it
+ * is the caller. A source that supports synchronous fusion is polled directly, without a queue or
+ * requests.
  *
  * @param <T> the items
  */
@@ -48,9 +45,6 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<FluxAsIterator, Subscription> S =
             AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Subscription.class, "s");
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<FluxAsIterator, Object> WAITER =
-            AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Object.class, "waiter");
 
     private final Publisher<? extends T> source;
     private final int prefetch;
@@ -66,6 +60,8 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private final @Nullable Task<?> owner;
     private final Consumer<Object> onOwnerDone = x -> close();
     private final Runnable onCancelWhileWaiting = this::close;
+    private final BooleanSupplier signalled = this::signalled;
+    private final Supplier<String> where = this::describe;
     private @Nullable T next;
     private int taken;
     /** The consumer's thread while it calls into the source; signals on that thread need no wakeup. */
@@ -84,8 +80,8 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private @Nullable Throwable error;
     /** Set once by onSubscribe; cancelledSubscription() once we leave. */
     private volatile @Nullable Subscription s;
-    /** The waiting consumer's promise or thread: set by the consumer, taken by whoever wakes it. */
-    private volatile @Nullable Object waiter;
+    /** The consumer waiting for a signal (see the class comment). */
+    private final SingleConsumerWait consumer = new SingleConsumerWait();
 
     private FluxAsIterator(Publisher<? extends T> source, int prefetch, Context context, @Nullable Task<?> owner) {
         this.source = source;
@@ -227,15 +223,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     }
 
     private void wakeConsumer() {
-        VarHandle.fullFence(); // our offer (or done) before our read of waiter: see the class comment
-        Object w = waiter;
-        if (w != null && WAITER.compareAndSet(this, w, null)) {
-            if (w instanceof Promise<?> wakeUp) {
-                wakeUp.trySucceed(null);
-            } else {
-                LockSupport.unpark((Thread) w);
-            }
-        }
+        consumer.wake(); // our offer (or done) is visible: see the class comment
     }
 
     // ---------------------------------------------------------------- consumer
@@ -308,12 +296,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         } else {
             Operators.onDiscardQueueWithClear(queue, context, null);
         }
-        Object w = WAITER.getAndSet(this, null); // closed under a waiting consumer: it wakes to the end
-        if (w instanceof Promise<?> wakeUp) {
-            wakeUp.trySucceed(null);
-        } else if (w instanceof Thread blocked) {
-            LockSupport.unpark(blocked);
-        }
+        consumer.wakeNow(); // closed under a waiting consumer: it wakes to the end
     }
 
     private @Nullable T poll() {
@@ -355,60 +338,15 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     }
 
     private void awaitSignal() {
-        Task<?> task = Caller.taskOrBlockingThread("iterate");
-        if (task == null) {
-            block();
-            return;
-        }
-        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), onCancelWhileWaiting);
-        if (!WAITER.compareAndSet(this, null, wakeUp)) {
-            wakeUp.trySucceed(null);
-            throw concurrentConsumers();
-        }
-        if (done || !queue.isEmpty()) { // a signal came before our waiter was visible
-            if (WAITER.compareAndSet(this, wakeUp, null)) {
-                wakeUp.trySucceed(null);
-            } // else the signalling side took it and completes it
-            return;
-        }
-        Async.await(wakeUp); // a cancelled task cancels wakeUp, whose hook leaves the source
+        consumer.await(Caller.taskOrBlockingThread("iterate"), signalled, onCancelWhileWaiting, where);
     }
 
-    /**
-     * A plain thread waits for a signal. It registers itself again before each look at the queue:
-     * the signalling side may have read an earlier registration of this same thread, then clear the
-     * current one and unpark us after we had already taken its item (the thread is the same object
-     * each time, so its compare-and-set cannot tell the two apart). Parking again without a
-     * registration would never be woken.
-     */
-    private void block() {
-        Thread me = Thread.currentThread();
-        try {
-            for (;;) {
-                if (waiter != me && !WAITER.compareAndSet(this, null, me)) {
-                    throw concurrentConsumers();
-                }
-                if (done || !queue.isEmpty() || s == Operators.cancelledSubscription()) {
-                    return;
-                }
-                LockSupport.park(this);
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    close();
-                    throw new CancelledException("interrupted while blocked in " + describe());
-                }
-            }
-        } finally {
-            WAITER.compareAndSet(this, me, null);
-        }
+    /** Whether there is something for the consumer: an item, the end, or we left. */
+    private boolean signalled() {
+        return done || !queue.isEmpty() || s == Operators.cancelledSubscription();
     }
 
     private String describe() {
         return "iterate(" + source + ")";
-    }
-
-    private IllegalStateException concurrentConsumers() {
-        return new IllegalStateException(describe() + ": two tasks or threads iterate it at once; "
-                + "an iteration has one consumer");
     }
 }
