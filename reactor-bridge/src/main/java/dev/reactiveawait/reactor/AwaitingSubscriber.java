@@ -92,13 +92,22 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (S.compareAndSet(this, null, s)) {
             if (done) {
-                s.cancel(); // signalled before onSubscribe (RS 1.9 broken), and we have our outcome
-            } else {
-                s.request(initialRequest());
+                SpecRules.cancel(s, describe(), context); // signalled before onSubscribe (RS 1.9): we have our outcome
+                return;
+            }
+            long n = initialRequest();
+            IllegalStateException broken = SpecRules.request(s, n, describe());
+            if (broken != null) {
+                cancelUpstream();
+                if (done) {
+                    Operators.onErrorDropped(broken, context); // the outcome came inside request()
+                } else {
+                    fail(broken);
+                }
             }
             return;
         }
-        s.cancel(); // RS 2.5: a second subscription, or one arriving after we cancelled
+        SpecRules.cancel(s, describe(), context); // RS 2.5: a second subscription, or one arriving after we cancelled
         if (this.s != Operators.cancelledSubscription()) {
             Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
         }
@@ -106,7 +115,18 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
 
     @Override
     public final void onNext(T item) {
-        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13)");
+        if (item == null) {
+            NullPointerException broken = SpecRules.nullItem(describe());
+            if (!late()) {
+                cancelUpstream(); // RS 2.13: the publisher must consider it cancelled; we make sure
+                fail(broken);
+            }
+            throw broken; // RS 2.13: thrown to the caller
+        }
+        if (beforeOnSubscribe("onNext", null)) {
+            Operators.onDiscard(item, context);
+            return;
+        }
         if (late()) {
             Operators.onNextDropped(item, context);
             return;
@@ -117,8 +137,13 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
     @Override
     public final void onError(Throwable e) {
         Objects.requireNonNull(e, "onError(null) (Reactive Streams rule 2.13)");
+        if (beforeOnSubscribe("onError", e)) {
+            return;
+        }
         if (late()) {
-            Operators.onErrorDropped(e, context);
+            if (e != error) { // not the very error we ended with (a publisher rethrowing our 2.13 error)
+                Operators.onErrorDropped(e, context);
+            }
             return;
         }
         fail(e);
@@ -126,9 +151,26 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
 
     @Override
     public final void onComplete() {
-        if (!late()) {
+        if (!beforeOnSubscribe("onComplete", null) && !late()) {
             completed();
         }
+    }
+
+    /**
+     * Whether a signal comes before onSubscribe (RS 1.9 broken): the first one ends the await with
+     * an error that says so; the subscription, if it ever comes, is cancelled.
+     */
+    private boolean beforeOnSubscribe(String signal, @Nullable Throwable cause) {
+        if (s != null) {
+            return false;
+        }
+        if (!done) {
+            discardHeld();
+            fail(SpecRules.beforeOnSubscribe(describe(), signal, cause));
+        } else if (cause != null && cause != error) {
+            Operators.onErrorDropped(cause, context);
+        }
+        return true;
     }
 
     /**
@@ -164,7 +206,10 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
 
     /** Either side: cancels the subscription, now or as soon as it arrives. */
     final void cancelUpstream() {
-        Operators.terminate(S, this);
+        Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
+        if (current != null && current != Operators.cancelledSubscription()) {
+            SpecRules.cancel(current, describe(), context);
+        }
     }
 
     /** "awaitFirst(FluxRange)", for messages. */

@@ -15,6 +15,7 @@ import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
 /**
@@ -25,6 +26,7 @@ import reactor.util.context.ContextView;
  * <pre>
  *   ACTIVE ──body ends──▶ TERMINATED (onComplete / onError, on the loop, no demand needed)
  *     ├──cancel()──────▶ CANCELLED   (task cancelled; nothing more is signalled)
+ *     ├──onNext threw──▶ CANCELLED   (RS 2.13: the same, and the exception to onErrorDropped)
  *     └──request(n ≤ 0)▶ BAD_REQUEST (task cancelled; onError(IllegalArgumentException) once it ends)
  * </pre>
  *
@@ -159,12 +161,31 @@ final class EmitterSubscription<T> implements Subscription, FluxEmitter<T> {
         try {
             actual.onNext(item);
         } catch (Throwable e) {
-            // RS 2.13: a throwing subscriber counts as cancelled; the exception goes on in the body
-            // (its finally blocks run), and to onErrorDropped if the body lets it out.
-            STATE.compareAndSet(this, ACTIVE, CANCELLED);
-            throw e;
+            Exceptions.throwIfJvmFatal(e);
+            throw subscriberFailed(e);
         }
         Operators.produced(REQUESTED, this, 1);
+    }
+
+    /**
+     * RS 2.13: a subscriber whose onNext throws counts as cancelled, and its exception must be
+     * raised some other way. Nothing more is signalled to it (no onError); the exception goes
+     * through Reactor's {@code onOperatorError} hook, as {@code Flux.create} sends it, and on to
+     * {@code onErrorDropped}, so it is never lost; the body's task is cancelled, and the returned
+     * {@link CancelledException} (caused by the subscriber's exception) is what emit throws, so
+     * that the body's finally blocks run.
+     */
+    private CancelledException subscriberFailed(Throwable e) {
+        if (STATE.compareAndSet(this, ACTIVE, CANCELLED)) {
+            Context context = actual.currentContext();
+            Operators.onErrorDropped(Operators.onOperatorError(e, context), context);
+        }
+        CancelledException cancelled = SpecRules.throwingOnNext(e);
+        Task<?> t = task;
+        if (t != null) {
+            t.cancel(cancelled.getMessage());
+        }
+        return cancelled;
     }
 
     /** The task waits until {@link #request} or {@link #cancel} completes a promise. */

@@ -1,18 +1,15 @@
 package dev.reactiveawait.reactor;
 
-import dev.reactiveawait.Async;
-import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
-import java.lang.invoke.VarHandle;
+import dev.reactiveawait.internal.SingleConsumerWait;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -36,11 +33,11 @@ import reactor.util.context.Context;
  *
  * <p>No lost wakeup: the consumer publishes its waiter (a promise or its thread) and then looks at
  * the queue again; the signalling side offers, fences, then looks at the waiter. One of the two
- * sees the other (a Dekker handshake). The consumer registers anew for each look (a fresh promise
- * in a task; a blocked thread re-registers after every wakeup, see {@code block()}). Items the
- * source emits inside our own {@code request()} or {@code subscribe()} call (a synchronous source
- * such as {@code Flux.range}) need no wakeup: the consumer is not waiting, it is the caller. A
- * source that supports synchronous fusion is polled directly, without a queue or requests.
+ * sees the other (a Dekker handshake, in {@link SingleConsumerWait}, which both bridges share).
+ * Items the source emits inside our own {@code request()} or {@code subscribe()} call (a
+ * synchronous source such as {@code Flux.range}) need no wakeup: the consumer is not waiting, it
+ * is the caller. A source that supports synchronous fusion is polled directly, without a queue or
+ * requests.
  *
  * @param <T> the items
  */
@@ -48,9 +45,6 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<FluxAsIterator, Subscription> S =
             AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Subscription.class, "s");
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<FluxAsIterator, Object> WAITER =
-            AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Object.class, "waiter");
 
     private final Publisher<? extends T> source;
     private final int prefetch;
@@ -66,12 +60,16 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private final @Nullable Task<?> owner;
     private final Consumer<Object> onOwnerDone = x -> close();
     private final Runnable onCancelWhileWaiting = this::close;
+    private final BooleanSupplier signalled = this::signalled;
+    private final Supplier<String> where = this::describe;
     private @Nullable T next;
     private int taken;
     /** The consumer's thread while it calls into the source; signals on that thread need no wakeup. */
     private @Nullable Thread callingSource;
     /** The source ended (and we saw it), or we left it: hasNext() is false from now on. */
     private boolean ended;
+    /** A {@code request()} of ours threw (RS 3.16 broken): the next hasNext() throws this. */
+    private @Nullable Throwable brokenRequest;
 
     // Signalling side.
     private long received;
@@ -82,8 +80,8 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private @Nullable Throwable error;
     /** Set once by onSubscribe; cancelledSubscription() once we leave. */
     private volatile @Nullable Subscription s;
-    /** The waiting consumer's promise or thread: set by the consumer, taken by whoever wakes it. */
-    private volatile @Nullable Object waiter;
+    /** The consumer waiting for a signal (see the class comment). */
+    private final SingleConsumerWait consumer = new SingleConsumerWait();
 
     private FluxAsIterator(Publisher<? extends T> source, int prefetch, Context context, @Nullable Task<?> owner) {
         this.source = source;
@@ -122,7 +120,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     public void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (!S.compareAndSet(this, null, s)) {
-            s.cancel(); // RS 2.5: a second subscription, or one arriving after we left
+            SpecRules.cancel(s, describe(), context); // RS 2.5: a second subscription, or one arriving after we left
             if (this.s != Operators.cancelledSubscription()) {
                 Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
             }
@@ -140,23 +138,36 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         }
         long n = prefetch == Integer.MAX_VALUE ? Long.MAX_VALUE : prefetch;
         requested = n;
-        s.request(n);
+        IllegalStateException broken = SpecRules.request(s, n, describe());
+        if (broken != null && !done) {
+            failAndLeave(broken);
+        } else if (broken != null) {
+            Operators.onErrorDropped(broken, context); // the source ended inside request()
+        }
     }
 
     @Override
     public void onNext(T item) {
-        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13)");
+        if (item == null) {
+            NullPointerException broken = SpecRules.nullItem(describe());
+            if (!done && s != Operators.cancelledSubscription()) {
+                failAndLeave(broken); // RS 2.13: the publisher must consider it cancelled; we make sure
+            }
+            throw broken; // RS 2.13: thrown to the caller
+        }
+        if (s == null && !done) {
+            Operators.onDiscard(item, context);
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onNext", null));
+            return;
+        }
         if (done || s == Operators.cancelledSubscription()) {
             Operators.onNextDropped(item, context); // RS 1.7 (after a terminal signal), 2.8 (after we left)
             return;
         }
         if (++received > requested || !queue.offer(item)) {
-            Operators.terminate(S, this);
             Operators.onDiscard(item, context);
-            error = Exceptions.failWithOverflow("iterate(" + source + "): the publisher emitted more items than the "
-                    + requested + " requested, breaking Reactive Streams rule 1.1");
-            done = true;
-            wakeConsumer();
+            failAndLeave(Exceptions.failWithOverflow(describe() + ": the publisher emitted more items than the "
+                    + requested + " requested, breaking Reactive Streams rule 1.1 (the subscription is cancelled)"));
             return;
         }
         if (Thread.currentThread() != callingSource) {
@@ -167,8 +178,14 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     @Override
     public void onError(Throwable e) {
         Objects.requireNonNull(e, "onError(null) (Reactive Streams rule 2.13)");
+        if (s == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onError", e));
+            return;
+        }
         if (done || s == Operators.cancelledSubscription()) {
-            Operators.onErrorDropped(e, context);
+            if (e != error) { // not the very error we ended with (a publisher rethrowing our 2.13 error)
+                Operators.onErrorDropped(e, context);
+            }
             return;
         }
         error = e;
@@ -178,6 +195,10 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
 
     @Override
     public void onComplete() {
+        if (s == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onComplete", null));
+            return;
+        }
         if (done || s == Operators.cancelledSubscription()) {
             return;
         }
@@ -185,16 +206,24 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         wakeConsumer();
     }
 
-    private void wakeConsumer() {
-        VarHandle.fullFence(); // our offer (or done) before our read of waiter: see the class comment
-        Object w = waiter;
-        if (w != null && WAITER.compareAndSet(this, w, null)) {
-            if (w instanceof Promise<?> wakeUp) {
-                wakeUp.trySucceed(null);
-            } else {
-                LockSupport.unpark((Thread) w);
-            }
+    /** Signalling side: leaves the source, and ends the iteration with {@code e} after the items before it. */
+    private void failAndLeave(Throwable e) {
+        cancelUpstream();
+        error = e;
+        done = true;
+        wakeConsumer();
+    }
+
+    /** Either side: cancels the subscription, now or as soon as it arrives. */
+    private void cancelUpstream() {
+        Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
+        if (current != null && current != Operators.cancelledSubscription()) {
+            SpecRules.cancel(current, describe(), context);
         }
+    }
+
+    private void wakeConsumer() {
+        consumer.wake(); // our offer (or done) is visible: see the class comment
     }
 
     // ---------------------------------------------------------------- consumer
@@ -203,6 +232,11 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     public boolean hasNext() {
         if (next != null) {
             return true;
+        }
+        Throwable broken = brokenRequest;
+        if (broken != null) {
+            brokenRequest = null;
+            throw Sneaky.raise(broken);
         }
         while (!ended) {
             boolean d = done; // read before polling: an item offered before done is never missed
@@ -227,7 +261,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     @Override
     public T next() {
         if (!hasNext()) {
-            throw new NoSuchElementException("iterate(" + source + "): no more items (hasNext() is false)");
+            throw new NoSuchElementException(describe() + ": no more items (hasNext() is false)");
         }
         T item = Objects.requireNonNull(next);
         next = null;
@@ -250,7 +284,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         }
         end();
         if (syncFused || !done) { // a source that has ended is not cancelled (doOnCancel would see it)
-            Operators.terminate(S, this); // cancels, now or when the subscription arrives
+            cancelUpstream(); // now or when the subscription arrives
         }
         T item = next;
         if (item != null) {
@@ -262,12 +296,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         } else {
             Operators.onDiscardQueueWithClear(queue, context, null);
         }
-        Object w = WAITER.getAndSet(this, null); // closed under a waiting consumer: it wakes to the end
-        if (w instanceof Promise<?> wakeUp) {
-            wakeUp.trySucceed(null);
-        } else if (w instanceof Thread blocked) {
-            LockSupport.unpark(blocked);
-        }
+        consumer.wakeNow(); // closed under a waiting consumer: it wakes to the end
     }
 
     private @Nullable T poll() {
@@ -287,11 +316,16 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private void request(long n) {
         Subscription sub = Objects.requireNonNull(s);
         requested = Operators.addCap(requested, n); // before the request: items may arrive inside it
+        IllegalStateException broken;
         callingSource = Thread.currentThread();
         try {
-            sub.request(n);
+            broken = SpecRules.request(sub, n, describe());
         } finally {
             callingSource = null;
+        }
+        if (broken != null) {
+            close(); // leaves the source and lets the buffer go
+            brokenRequest = broken; // the next hasNext() throws it
         }
     }
 
@@ -304,56 +338,15 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     }
 
     private void awaitSignal() {
-        Task<?> task = Caller.taskOrBlockingThread("iterate");
-        if (task == null) {
-            block();
-            return;
-        }
-        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), onCancelWhileWaiting);
-        if (!WAITER.compareAndSet(this, null, wakeUp)) {
-            wakeUp.trySucceed(null);
-            throw concurrentConsumers();
-        }
-        if (done || !queue.isEmpty()) { // a signal came before our waiter was visible
-            if (WAITER.compareAndSet(this, wakeUp, null)) {
-                wakeUp.trySucceed(null);
-            } // else the signalling side took it and completes it
-            return;
-        }
-        Async.await(wakeUp); // a cancelled task cancels wakeUp, whose hook leaves the source
+        consumer.await(Caller.taskOrBlockingThread("iterate"), signalled, onCancelWhileWaiting, where);
     }
 
-    /**
-     * A plain thread waits for a signal. It registers itself again before each look at the queue:
-     * the signalling side may have read an earlier registration of this same thread, then clear the
-     * current one and unpark us after we had already taken its item (the thread is the same object
-     * each time, so its compare-and-set cannot tell the two apart). Parking again without a
-     * registration would never be woken.
-     */
-    private void block() {
-        Thread me = Thread.currentThread();
-        try {
-            for (;;) {
-                if (waiter != me && !WAITER.compareAndSet(this, null, me)) {
-                    throw concurrentConsumers();
-                }
-                if (done || !queue.isEmpty() || s == Operators.cancelledSubscription()) {
-                    return;
-                }
-                LockSupport.park(this);
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    close();
-                    throw new CancelledException("interrupted while blocked in iterate(" + source + ")");
-                }
-            }
-        } finally {
-            WAITER.compareAndSet(this, me, null);
-        }
+    /** Whether there is something for the consumer: an item, the end, or we left. */
+    private boolean signalled() {
+        return done || !queue.isEmpty() || s == Operators.cancelledSubscription();
     }
 
-    private IllegalStateException concurrentConsumers() {
-        return new IllegalStateException("iterate(" + source + "): two tasks or threads iterate it at once; "
-                + "an iteration has one consumer");
+    private String describe() {
+        return "iterate(" + source + ")";
     }
 }

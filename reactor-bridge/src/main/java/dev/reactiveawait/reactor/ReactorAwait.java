@@ -44,6 +44,15 @@ import reactor.util.context.ContextView;
  * <li>Signals that arrive after the subscription was cancelled go to Reactor's hooks
  *     ({@code Operators.onNextDropped}, {@code Operators.onErrorDropped}, the discard hook) with
  *     the subscriber's context: never lost, never thrown into unrelated code.</li>
+ * <li>A publisher that breaks the Reactive Streams rules gets an error naming the rule, and never
+ *     hangs the await: {@code onNext(null)} ends it with a {@link NullPointerException} (also thrown
+ *     back to the publisher, rule 2.13); a signal before {@code onSubscribe}, or a
+ *     {@code request} that throws, with an {@link IllegalStateException} (rules 1.9, 3.16); more
+ *     items than requested end an iteration with Reactor's overflow error (rule 1.1). The
+ *     subscription is cancelled in each case. A second {@code onSubscribe} (rule 2.12), signals
+ *     after the terminal one (rule 1.7) and a {@code cancel} that throws (rule 3.15) go to
+ *     {@code Operators.onErrorDropped}/{@code onNextDropped}; a second {@code onComplete} is
+ *     ignored, as Reactor ignores it.</li>
  * </ul>
  *
  * <dl>

@@ -116,31 +116,38 @@ class SpecViolationTest {
     }
 
     @Test
-    void nullItemIsRejectedWithNullPointerException() {
+    void nullItemEndsTheAwaitWithNullPointerExceptionThrownToTheSourceTooAndCancelsIt() {
         List<Throwable> thrownAtSource = new ArrayList<>();
+        Sub sub = new Sub();
         Publisher<String> nulls = s -> {
-            s.onSubscribe(new Sub());
+            s.onSubscribe(sub);
             try {
                 s.onNext(nullString());
             } catch (NullPointerException e) {
                 thrownAtSource.add(e); // RS 2.13: the subscriber throws, the source handles it
             }
-            s.onNext("fine");
+            s.onNext("after the null"); // a source that goes on regardless
             s.onComplete();
         };
-        run(LoopClock.virtual(), () -> assertThat(awaitList(nulls)).containsExactly("fine"));
-        assertThat(thrownAtSource).singleElement().asString().contains("2.13");
+        run(LoopClock.virtual(), () -> assertThatThrownBy(() -> awaitList(nulls))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("onNext(null), breaking Reactive Streams rule 2.13")
+                .isSameAs(thrownAtSource.get(0)));
+        assertThat(sub.cancels).hasValue(1);
+        assertThat(drops.takeItems()).containsExactly("after the null");
     }
 
     @Test
-    void signalsBeforeOnSubscribeStillEndTheAwaitAndTheLateSubscriptionIsCancelled() {
+    void signalsBeforeOnSubscribeEndTheAwaitWithAnErrorNamingRule19AndTheLateSubscriptionIsCancelled() {
         Sub late = new Sub();
         Publisher<String> rude = s -> {
             s.onNext("early");
             s.onComplete();
             s.onSubscribe(late);
         };
-        run(LoopClock.virtual(), () -> assertThat(await(Mono.fromDirect(rude))).isEqualTo("early"));
+        run(LoopClock.virtual(), () -> assertThatThrownBy(() -> await(Mono.fromDirect(rude)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("onNext before onSubscribe, breaking Reactive Streams rule 1.9"));
         assertThat(late.cancels).hasValue(1);
         assertThat(late.requests).isEmpty();
     }

@@ -87,7 +87,7 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
     public final void onSubscribe(Disposable d) {
         Objects.requireNonNull(d, "onSubscribe(null)");
         if (!setUpstream(d)) {
-            d.dispose();
+            SpecRules.cancel(d, describe());
         }
     }
 
@@ -98,12 +98,17 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
      */
     public final void onError(Throwable e) {
         Objects.requireNonNull(e, "onError(null)");
+        if (beforeOnSubscribe("onError", e)) {
+            return;
+        }
         if (late()) {
             if (upstream == CANCELLED && !echoDropped && isCancellationEcho(e)) {
                 echoDropped = true; // the source's answer to our dispose(): ours, not the application's
                 return;
             }
-            RxJavaPlugins.onError(e);
+            if (e != error) { // not the very error we ended with (a source rethrowing our 2.13 error)
+                RxJavaPlugins.onError(e);
+            }
             return;
         }
         fail(e);
@@ -111,9 +116,58 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
 
     /** A completion, by the rules, or a late one (ignored, as RxJava does). */
     public final void onComplete() {
-        if (!late()) {
+        if (!beforeOnSubscribe("onComplete", null) && !late()) {
             completed();
         }
+    }
+
+    /**
+     * Signalling side: our {@code request} threw (rule 3.16). The upstream is cancelled and the
+     * await ends with {@code broken}, unless it had its outcome already (then the hook gets it).
+     */
+    final void requestFailed(IllegalStateException broken) {
+        boolean hadOutcome = done;
+        cancelUpstream();
+        if (hadOutcome) {
+            RxJavaPlugins.onError(broken);
+        } else {
+            fail(broken);
+        }
+    }
+
+    /**
+     * Signalling side: a null item or value (rule 2.13) cancels the upstream and ends the await
+     * with a {@link NullPointerException}, which the caller also throws back to the source.
+     *
+     * @param signal "onNext" or "onSuccess"
+     * @return the error to throw
+     */
+    final NullPointerException nullSignal(String signal) {
+        NullPointerException broken = SpecRules.nullItem(describe(), signal);
+        if (!late()) {
+            cancelUpstream(); // rule 2.13: the source must consider itself cancelled; we make sure
+            fail(broken);
+        }
+        return broken;
+    }
+
+    /**
+     * Signalling side: whether a signal comes before onSubscribe (rule 1.9 broken). The first one
+     * ends the await with an error that says so; the upstream, if it ever comes, is cancelled.
+     *
+     * @param signal the signal's name, for the message
+     * @param cause the source's error for an early {@code onError}, else {@code null}
+     */
+    final boolean beforeOnSubscribe(String signal, @Nullable Throwable cause) {
+        if (upstream != null) {
+            return false;
+        }
+        if (!done) {
+            fail(SpecRules.beforeOnSubscribe(describe(), signal, cause));
+        } else if (cause != null && cause != error) {
+            RxJavaPlugins.onError(cause);
+        }
+        return true;
     }
 
     /**
@@ -165,10 +219,8 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
     /** Either side: disposes or cancels the upstream, now or as soon as it arrives. */
     final void cancelUpstream() {
         Object u = UPSTREAM.getAndSet(this, CANCELLED);
-        if (u instanceof Subscription s) {
-            s.cancel();
-        } else if (u instanceof Disposable d) {
-            d.dispose();
+        if (u != null && u != CANCELLED) {
+            SpecRules.cancel(u, describe());
         }
     }
 

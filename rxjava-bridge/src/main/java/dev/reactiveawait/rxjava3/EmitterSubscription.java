@@ -7,6 +7,7 @@ import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.internal.CoreAccess;
+import io.reactivex.rxjava3.exceptions.Exceptions;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -24,6 +25,7 @@ import org.reactivestreams.Subscription;
  * <pre>
  *   ACTIVE ──body ends──▶ TERMINATED (onComplete / onError, on the loop, no demand needed)
  *     ├──cancel()──────▶ CANCELLED   (task cancelled; nothing more is signalled)
+ *     ├──onNext threw──▶ CANCELLED   (RS 2.13: the same, and the exception to RxJavaPlugins.onError)
  *     └──request(n ≤ 0)▶ BAD_REQUEST (task cancelled; onError(IllegalArgumentException) once it ends)
  * </pre>
  *
@@ -153,12 +155,29 @@ final class EmitterSubscription<T> implements Subscription, RxFlowableEmitter<T>
         try {
             actual.onNext(item);
         } catch (Throwable e) {
-            // RS 2.13: a throwing subscriber counts as cancelled; the exception goes on in the body
-            // (its finally blocks run), and to RxJavaPlugins.onError if the body lets it out.
-            STATE.compareAndSet(this, ACTIVE, CANCELLED);
-            throw e;
+            Exceptions.throwIfFatal(e);
+            throw subscriberFailed(e);
         }
         Demand.produced(REQUESTED, this);
+    }
+
+    /**
+     * RS 2.13: a subscriber whose onNext throws counts as cancelled, and its exception must be
+     * raised some other way. Nothing more is signalled to it (no onError); the exception goes to
+     * {@code RxJavaPlugins.onError}, RxJava's place for errors that cannot be delivered; the body's
+     * task is cancelled, and the returned {@link CancelledException} (caused by the subscriber's
+     * exception) is what emit throws, so that the body's finally blocks run.
+     */
+    private CancelledException subscriberFailed(Throwable e) {
+        if (STATE.compareAndSet(this, ACTIVE, CANCELLED)) {
+            RxJavaPlugins.onError(e);
+        }
+        CancelledException cancelled = SpecRules.throwingOnNext("the Flowable's subscriber", e);
+        Task<?> t = task;
+        if (t != null) {
+            t.cancel(cancelled.getMessage());
+        }
+        return cancelled;
     }
 
     /** The task waits until {@link #request} or {@link #cancel} completes a promise. */

@@ -6,6 +6,7 @@ import io.reactivex.rxjava3.core.FlowableSubscriber;
 import io.reactivex.rxjava3.exceptions.MissingBackpressureException;
 import io.reactivex.rxjava3.operators.QueueFuseable;
 import io.reactivex.rxjava3.operators.QueueSubscription;
+import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
@@ -37,7 +38,7 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
     public void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (!setUpstream(s)) {
-            s.cancel(); // RS 2.5: a second subscription, or one arriving after we left
+            SpecRules.cancel(s, describe()); // RS 2.5: a second subscription, or one arriving after we left
             return;
         }
         if (s instanceof QueueSubscription<?> && Thread.currentThread() == callingSource) {
@@ -50,7 +51,13 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
                 return;
             }
         }
-        s.request(requested); // prefetch, or Long.MAX_VALUE: set by the constructor
+        long n = requested; // prefetch, or Long.MAX_VALUE: set by the constructor
+        IllegalStateException broken = SpecRules.request(s, n, describe());
+        if (broken != null && !done) {
+            failAndLeave(broken);
+        } else if (broken != null) {
+            RxJavaPlugins.onError(broken); // the source ended inside request()
+        }
     }
 
     @Override
@@ -58,11 +65,15 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
         long r = requested + n; // before the request: items may arrive inside it
         requested = r < 0 ? Long.MAX_VALUE : r;
         if (upstream() instanceof Subscription s) {
+            IllegalStateException broken;
             callingSource = Thread.currentThread();
             try {
-                s.request(n);
+                broken = SpecRules.request(s, n, describe());
             } finally {
                 callingSource = null;
+            }
+            if (broken != null) {
+                requestFailed(broken);
             }
         }
     }

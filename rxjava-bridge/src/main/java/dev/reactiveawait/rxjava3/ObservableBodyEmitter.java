@@ -6,6 +6,7 @@ import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
 import io.reactivex.rxjava3.core.ObservableEmitter;
+import io.reactivex.rxjava3.exceptions.Exceptions;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import org.jspecify.annotations.Nullable;
 
@@ -72,7 +73,9 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
             failure = cancelled;
         }
         if (failure == null) {
-            emitter.onComplete(); // a no-op once disposed
+            if (!observerFailed) {
+                emitter.onComplete(); // a no-op once disposed
+            }
         } else if ((observerFailed || !emitter.tryOnError(failure)) && !(failure instanceof CancelledException)) {
             RxJavaPlugins.onError(failure); // never lost, never thrown into the loop; our own cancel is no error
         }
@@ -96,10 +99,25 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
         try {
             emitter.onNext(item);
         } catch (Throwable e) {
-            // an observer that throws counts as disposed (as RS 2.13 has it for subscribers); the
-            // exception goes on in the body, and to RxJavaPlugins.onError if the body lets it out
-            observerFailed = true;
-            throw e;
+            Exceptions.throwIfFatal(e);
+            throw observerFailed(e);
         }
+    }
+
+    /**
+     * An observer whose onNext throws counts as disposed (as Reactive Streams rule 2.13 has it for
+     * subscribers): nothing more is signalled to it, its exception goes to
+     * {@code RxJavaPlugins.onError}, the body's task is cancelled, and the returned {@link CancelledException} (caused by the observer's exception) is what emit
+     * throws, so that the body's finally blocks run.
+     */
+    private CancelledException observerFailed(Throwable e) {
+        observerFailed = true;
+        RxJavaPlugins.onError(e);
+        CancelledException cancelled = SpecRules.throwingOnNext("the Observable's observer", e);
+        Task<?> t = task;
+        if (t != null) {
+            t.cancel(cancelled.getMessage());
+        }
+        return cancelled;
     }
 }

@@ -54,6 +54,16 @@ import org.jspecify.annotations.Nullable;
  *     error as the outcome of an await whose task was cancelled. Any other error, or a second one,
  *     still goes to {@code RxJavaPlugins.onError}. (Errors that RxJava's own disposed operators send
  *     to {@code RxJavaPlugins.onError} themselves never reach the bridge.)</li>
+ * <li>A source that breaks the rules (Reactive Streams', which RxJava's contracts follow) gets an
+ *     error naming the rule, and never hangs the await: a {@code null} item or value ends it with a
+ *     {@link NullPointerException} (also thrown back to the source, rule 2.13); a signal before
+ *     {@code onSubscribe}, or a {@code request} that throws, with an {@link IllegalStateException}
+ *     (rules 1.9, 3.16); more items than requested end an iteration with
+ *     {@code MissingBackpressureException} (rule 1.1). The source is cancelled in each case. A
+ *     second {@code onSubscribe} ({@code ProtocolViolationException}), an error after the terminal
+ *     signal (rule 1.7) and a {@code cancel} or {@code dispose} that throws (rule 3.15) go to
+ *     {@code RxJavaPlugins.onError}; a second terminal signal without an error is ignored, as
+ *     RxJava ignores it.</li>
  * </ul>
  *
  * <dl>

@@ -37,8 +37,9 @@ public sealed interface RxFlowableEmitter<T> permits EmitterSubscription {
      *
      * @param item the item, not {@code null} (Reactive Streams rule 2.13; RxJava forbids nulls)
      * @throws NullPointerException if {@code item} is {@code null}
-     * @throws CancelledException if the subscriber cancelled (or requested {@code n <= 0}), or the
-     *     task was cancelled while it waited for demand
+     * @throws CancelledException if the subscriber cancelled (or requested {@code n <= 0}, or threw
+     *     from {@code onNext}: its exception is the cause, and goes to
+     *     {@code RxJavaPlugins.onError}), or the task was cancelled while it waited for demand
      * @throws IllegalStateException if called from anything but the body's own task
      */
     void emit(T item);

@@ -37,7 +37,8 @@ public sealed interface RxObservableEmitter<T> permits ObservableBodyEmitter {
      *
      * @param item the item, not {@code null} (RxJava forbids nulls)
      * @throws NullPointerException if {@code item} is {@code null}
-     * @throws CancelledException if the observer disposed
+     * @throws CancelledException if the observer disposed, or threw from {@code onNext} (its
+     *     exception is the cause, and goes to {@code RxJavaPlugins.onError})
      * @throws IllegalStateException if called from anything but the body's own task
      */
     void emit(T item);

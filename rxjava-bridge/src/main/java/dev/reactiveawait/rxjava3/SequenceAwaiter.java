@@ -30,17 +30,22 @@ abstract sealed class SequenceAwaiter<T, R> extends AwaitingObserver<T, R>
     @Override
     public final void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
-        if (setUpstream(s)) {
-            s.request(initialRequest());
-        } else {
-            s.cancel(); // RS 2.5: a second subscription, or one arriving after we left
+        if (!setUpstream(s)) {
+            SpecRules.cancel(s, describe()); // RS 2.5: a second subscription, or one arriving after we left
+            return;
+        }
+        IllegalStateException broken = SpecRules.request(s, initialRequest(), describe());
+        if (broken != null) {
+            requestFailed(broken);
         }
     }
 
     @Override
     public final void onNext(T item) {
-        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13; RxJava sources never emit null)");
-        if (!late()) {
+        if (item == null) {
+            throw nullSignal("onNext");
+        }
+        if (!beforeOnSubscribe("onNext", null) && !late()) {
             next(item);
         } // items after the outcome or after we left are dropped, as RxJava's own observers drop them
     }

@@ -1,10 +1,7 @@
 package dev.reactiveawait.rxjava3;
 
-import dev.reactiveawait.Async;
-import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.internal.SingleConsumerWait;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.exceptions.Exceptions;
@@ -13,13 +10,13 @@ import io.reactivex.rxjava3.operators.SimpleQueue;
 import io.reactivex.rxjava3.operators.SpscArrayQueue;
 import io.reactivex.rxjava3.operators.SpscLinkedArrayQueue;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
-import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 
@@ -38,12 +35,11 @@ import org.reactivestreams.Subscription;
  *
  * <p>No lost wakeup: the consumer publishes its waiter (a promise or its thread) and then looks at
  * the queue again; the signalling side offers, fences, then looks at the waiter. One of the two
- * sees the other (a Dekker handshake). The consumer registers anew for each look (a fresh promise
- * in a task; a blocked thread re-registers after every wakeup, see {@code block()}). Items the
- * source emits inside our own {@code request()} or {@code subscribe()} call (a synchronous source
- * such as {@code Flowable.range}) need no wakeup: the consumer is not waiting, it is the caller. A
- * source that supports synchronous fusion ({@code range}, {@code fromIterable}, {@code map} of
- * those…) is polled directly, without a queue, requests or a bound.
+ * sees the other (a Dekker handshake, in {@link SingleConsumerWait}, which both bridges share).
+ * Items the source emits inside our own {@code request()} or {@code subscribe()} call (a
+ * synchronous source such as {@code Flowable.range}) need no wakeup: the consumer is not waiting,
+ * it is the caller. A source that supports synchronous fusion ({@code range}, {@code
+ * fromIterable}, {@code map} of those…) is polled directly, without a queue, requests or a bound.
  *
  * @param <T> the items
  */
@@ -54,9 +50,6 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<SourceAsIterator, Object> UPSTREAM =
             AtomicReferenceFieldUpdater.newUpdater(SourceAsIterator.class, Object.class, "upstream");
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<SourceAsIterator, Object> WAITER =
-            AtomicReferenceFieldUpdater.newUpdater(SourceAsIterator.class, Object.class, "waiter");
 
     /** The source, for messages. */
     final Object source;
@@ -73,12 +66,16 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     private final @Nullable Task<?> owner;
     private final Consumer<Object> onOwnerDone = x -> close();
     private final Runnable onCancelWhileWaiting = this::close;
+    private final BooleanSupplier signalled = this::signalled;
+    private final Supplier<String> where = this::describe;
     private @Nullable T next;
     private int taken;
     /** The consumer's thread while it calls into the source; signals on that thread need no wakeup. */
     @Nullable Thread callingSource;
     /** The source ended (and we saw it), or we left it: hasNext() is false from now on. */
     private boolean ended;
+    /** A {@code request()} of ours threw (rule 3.16 broken): the next hasNext() throws this. */
+    private @Nullable Throwable brokenRequest;
 
     // Signalling side.
     private long received;
@@ -91,8 +88,8 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     private boolean echoDropped;
     /** The Subscription or Disposable: set once by onSubscribe; {@link #CANCELLED} once we leave. */
     private volatile @Nullable Object upstream;
-    /** The waiting consumer's promise or thread: set by the consumer, taken by whoever wakes it. */
-    private volatile @Nullable Object waiter;
+    /** The consumer waiting for a signal (see the class comment). */
+    private final SingleConsumerWait consumer = new SingleConsumerWait();
 
     SourceAsIterator(Object source, int capacity, int limit, @Nullable Task<?> owner) {
         this.source = source;
@@ -121,6 +118,12 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
 
     /** Consumer: the source may send {@code n} more items (a {@code Flowable} is asked for them). */
     abstract void request(long n);
+
+    /** Consumer: our {@code request} threw (rule 3.16): leave the source; the next hasNext() throws it. */
+    final void requestFailed(IllegalStateException broken) {
+        close();
+        brokenRequest = broken;
+    }
 
     /** The error for an item beyond the credit. */
     abstract MissingBackpressureException overflow();
@@ -158,15 +161,22 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
      * @param item the item
      */
     public final void onNext(T item) {
-        Objects.requireNonNull(item, "onNext(null) (Reactive Streams rule 2.13; RxJava sources never emit null)");
+        if (item == null) {
+            NullPointerException broken = SpecRules.nullItem(describe(), "onNext");
+            if (!done && upstream != CANCELLED) {
+                failAndLeave(broken); // rule 2.13: the source must consider itself cancelled; we make sure
+            }
+            throw broken; // rule 2.13: thrown to the caller
+        }
+        if (upstream == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onNext", null));
+            return;
+        }
         if (done || upstream == CANCELLED) {
             return; // after a terminal signal, or after we left: dropped, as RxJava's own observers do
         }
         if (++received > requested || !queue.offer(item)) {
-            cancelUpstream();
-            error = overflow();
-            done = true;
-            wakeConsumer();
+            failAndLeave(overflow());
             return;
         }
         if (Thread.currentThread() != callingSource) {
@@ -182,12 +192,18 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
      */
     public final void onError(Throwable e) {
         Objects.requireNonNull(e, "onError(null)");
+        if (upstream == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onError", e));
+            return;
+        }
         if (done || upstream == CANCELLED) {
             if (upstream == CANCELLED && !echoDropped && AwaitingObserver.isCancellationEcho(e)) {
                 echoDropped = true; // the source's answer to our cancel: ours, not the application's
                 return;
             }
-            RxJavaPlugins.onError(e);
+            if (e != error) { // not the very error we ended with (a source rethrowing our 2.13 error)
+                RxJavaPlugins.onError(e);
+            }
             return;
         }
         error = e;
@@ -197,6 +213,10 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
 
     /** The end of the items. */
     public final void onComplete() {
+        if (upstream == null && !done) {
+            failAndLeave(SpecRules.beforeOnSubscribe(describe(), "onComplete", null));
+            return;
+        }
         if (done || upstream == CANCELLED) {
             return;
         }
@@ -204,25 +224,23 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
         wakeConsumer();
     }
 
+    /** Signalling side: leaves the source, and ends the iteration with {@code e} after the items before it. */
+    final void failAndLeave(Throwable e) {
+        cancelUpstream();
+        error = e;
+        done = true;
+        wakeConsumer();
+    }
+
     private void wakeConsumer() {
-        VarHandle.fullFence(); // our offer (or done) before our read of waiter: see the class comment
-        Object w = waiter;
-        if (w != null && WAITER.compareAndSet(this, w, null)) {
-            if (w instanceof Promise<?> wakeUp) {
-                wakeUp.trySucceed(null);
-            } else {
-                LockSupport.unpark((Thread) w);
-            }
-        }
+        consumer.wake(); // our offer (or done) is visible: see the class comment
     }
 
     /** Either side: cancels or disposes the upstream, now or as soon as it arrives. */
     final void cancelUpstream() {
         Object u = UPSTREAM.getAndSet(this, CANCELLED);
-        if (u instanceof Subscription s) {
-            s.cancel();
-        } else if (u instanceof Disposable d) {
-            d.dispose();
+        if (u != null && u != CANCELLED) {
+            SpecRules.cancel(u, describe());
         }
     }
 
@@ -238,6 +256,11 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     public final boolean hasNext() {
         if (next != null) {
             return true;
+        }
+        Throwable broken = brokenRequest;
+        if (broken != null) {
+            brokenRequest = null;
+            throw Sneaky.raise(broken);
         }
         while (!ended) {
             boolean d = done; // read before polling: an item offered before done is never missed
@@ -289,12 +312,7 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
         }
         next = null;
         queue.clear(); // a fused source releases what it holds
-        Object w = WAITER.getAndSet(this, null); // closed under a waiting consumer: it wakes to the end
-        if (w instanceof Promise<?> wakeUp) {
-            wakeUp.trySucceed(null);
-        } else if (w instanceof Thread blocked) {
-            LockSupport.unpark(blocked);
-        }
+        consumer.wakeNow(); // closed under a waiting consumer: it wakes to the end
     }
 
     private @Nullable T poll() {
@@ -320,56 +338,11 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     }
 
     private void awaitSignal() {
-        Task<?> task = Caller.taskOrBlockingThread("iterate");
-        if (task == null) {
-            block();
-            return;
-        }
-        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), onCancelWhileWaiting);
-        if (!WAITER.compareAndSet(this, null, wakeUp)) {
-            wakeUp.trySucceed(null);
-            throw concurrentConsumers();
-        }
-        if (done || !queue.isEmpty()) { // a signal came before our waiter was visible
-            if (WAITER.compareAndSet(this, wakeUp, null)) {
-                wakeUp.trySucceed(null);
-            } // else the signalling side took it and completes it
-            return;
-        }
-        Async.await(wakeUp); // a cancelled task cancels wakeUp, whose hook leaves the source
+        consumer.await(Caller.taskOrBlockingThread("iterate"), signalled, onCancelWhileWaiting, where);
     }
 
-    /**
-     * A plain thread waits for a signal. It registers itself again before each look at the queue:
-     * the signalling side may have read an earlier registration of this same thread, then clear the
-     * current one and unpark us after we had already taken its item (the thread is the same object
-     * each time, so its compare-and-set cannot tell the two apart). Parking again without a
-     * registration would never be woken.
-     */
-    private void block() {
-        Thread me = Thread.currentThread();
-        try {
-            for (;;) {
-                if (waiter != me && !WAITER.compareAndSet(this, null, me)) {
-                    throw concurrentConsumers();
-                }
-                if (done || !queue.isEmpty() || upstream == CANCELLED) {
-                    return;
-                }
-                LockSupport.park(this);
-                if (Thread.interrupted()) {
-                    Thread.currentThread().interrupt();
-                    close();
-                    throw new CancelledException("interrupted while blocked in " + describe());
-                }
-            }
-        } finally {
-            WAITER.compareAndSet(this, me, null);
-        }
-    }
-
-    private IllegalStateException concurrentConsumers() {
-        return new IllegalStateException(describe() + ": two tasks or threads iterate it at once; "
-                + "an iteration has one consumer");
+    /** Whether there is something for the consumer: an item, the end, or we left. */
+    private boolean signalled() {
+        return done || !queue.isEmpty() || upstream == CANCELLED;
     }
 }

@@ -3,7 +3,6 @@ package dev.reactiveawait.rxjava3;
 import io.reactivex.rxjava3.core.CompletableObserver;
 import io.reactivex.rxjava3.core.MaybeObserver;
 import io.reactivex.rxjava3.core.SingleObserver;
-import java.util.Objects;
 
 /**
  * Awaits a {@code Single}, {@code Maybe} or {@code Completable}: its one terminal signal, which
@@ -23,8 +22,10 @@ final class ValueAwaiter<T> extends AwaitingObserver<T, T>
 
     @Override
     public void onSuccess(T value) {
-        Objects.requireNonNull(value, "onSuccess(null): RxJava sources never signal null");
-        if (!late()) {
+        if (value == null) {
+            throw nullSignal("onSuccess");
+        }
+        if (!beforeOnSubscribe("onSuccess", null) && !late()) {
             finish(value);
         } // a late value is dropped, as RxJava's own observers drop it
     }

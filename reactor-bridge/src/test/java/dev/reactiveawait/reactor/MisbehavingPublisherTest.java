@@ -1,0 +1,310 @@
+package dev.reactiveawait.reactor;
+
+import static dev.reactiveawait.Async.allTasks;
+import static dev.reactiveawait.Async.createTask;
+import static dev.reactiveawait.Async.currentTask;
+import static dev.reactiveawait.Async.run;
+import static dev.reactiveawait.Async.sleep;
+import static dev.reactiveawait.Async.timeout;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.reactiveawait.CancelledException;
+import dev.reactiveawait.LoopClock;
+import dev.reactiveawait.Task;
+import dev.reactiveawait.reactor.MisbehavingPublisher.Fault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@link Fault} of {@link MisbehavingPublisher} against every await and the iterator of
+ * {@link ReactorAwait}, in a task on a loop, on a plain thread, and (for those that never end) under
+ * a timeout. Each cell ends with the outcome {@link #expect} gives: the items or value, or an
+ * exception of a given type whose message names the broken rule, or "pending" (the test cancels
+ * it, or interrupts the plain thread, and gets {@link CancelledException}); what reached Reactor's
+ * {@code onNextDropped}/{@code onErrorDropped} hooks; how many times each subscription was
+ * cancelled. In a task, another task runs while the cell waits (the loop is not hung) and no task
+ * is left behind.
+ */
+// SEPARATE_THREAD: a hung loop ignores the interrupt of a same-thread timeout
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MisbehavingPublisherTest {
+    @RegisterExtension
+    final DroppedSignals drops = new DroppedSignals();
+
+    /** How an await treats a sequence. */
+    enum Kind {
+        /** A Mono: requests everything, its value at the terminal signal, never cancelled after it. */
+        MONO,
+        /** Requests 1, cancels at the first item. */
+        FIRST,
+        /** Requests everything, the last item at completion. */
+        LAST,
+        /** Requests everything, the only item at completion. */
+        SINGLE,
+        /** Requests everything, all items at completion. */
+        LIST,
+        /** Requests 2, then 2 more each time 2 were taken. */
+        ITERATE
+    }
+
+    /** Every await and the iterator; each gives the items it returned, in a list. */
+    enum Variant {
+        AWAIT(Kind.MONO, p -> listOf(ReactorAwait.await(p.asMono()))),
+        AWAIT_OPTIONAL(Kind.MONO, p -> listOf(ReactorAwait.awaitOptional(p.asMono()))),
+        AWAIT_FIRST(Kind.FIRST, p -> List.of(ReactorAwait.awaitFirst(p))),
+        AWAIT_FIRST_OR_DEFAULT(Kind.FIRST, p -> List.of(ReactorAwait.awaitFirstOrDefault(p, "default"))),
+        AWAIT_FIRST_OPTIONAL(Kind.FIRST, p -> listOf(ReactorAwait.awaitFirstOptional(p))),
+        AWAIT_LAST(Kind.LAST, p -> List.of(ReactorAwait.awaitLast(p))),
+        AWAIT_LAST_OPTIONAL(Kind.LAST, p -> listOf(ReactorAwait.awaitLastOptional(p))),
+        AWAIT_SINGLE(Kind.SINGLE, p -> List.of(ReactorAwait.awaitSingle(p))),
+        AWAIT_SINGLE_OPTIONAL(Kind.SINGLE, p -> listOf(ReactorAwait.awaitSingleOptional(p))),
+        AWAIT_LIST(Kind.LIST, ReactorAwait::awaitList),
+        ITERATE(Kind.ITERATE, null);
+
+        final Kind kind;
+        private final @Nullable Function<MisbehavingPublisher, List<String>> await;
+
+        Variant(Kind kind, @Nullable Function<MisbehavingPublisher, List<String>> await) {
+            this.kind = kind;
+            this.await = await;
+        }
+
+        /** The items its source has: one for a Mono or awaitSingle, three for the others. */
+        List<String> items() {
+            return kind == Kind.MONO || kind == Kind.SINGLE ? List.of("a") : List.of("a", "b", "c");
+        }
+
+        /** Runs it; {@code seen} gets the items as they come (an iteration's before its error). */
+        void run(MisbehavingPublisher p, List<String> seen) {
+            if (await != null) {
+                seen.addAll(await.apply(p));
+                return;
+            }
+            try (var it = ReactorAwait.iterate(p, 2)) {
+                it.forEach(seen::add);
+            }
+        }
+
+        private static List<String> listOf(@Nullable String value) {
+            return value == null ? List.of() : List.of(value);
+        }
+
+        private static List<String> listOf(Optional<String> value) {
+            return value.map(List::of).orElse(List.of());
+        }
+    }
+
+    /**
+     * What a cell ends with: {@code items} seen; {@code error} (type and a part of the message),
+     * none, or "pending" (it waits until cancelled); cancellations of the first and the extra
+     * subscription; what reached the hooks.
+     */
+    record Expected(List<String> items, @Nullable Class<? extends Throwable> error, String message, boolean pending,
+            int cancels, int extraCancels, List<String> droppedItems, List<String> droppedErrors) {
+
+        static Expected normal(Variant v) {
+            List<String> items = v.items();
+            List<String> outcome = switch (v.kind) {
+                case LAST -> List.of(items.get(items.size() - 1));
+                case FIRST -> List.of(items.get(0));
+                default -> items;
+            };
+            return new Expected(outcome, null, "", false, v.kind == Kind.FIRST ? 1 : 0, 0, List.of(), List.of());
+        }
+
+        Expected failing(Class<? extends Throwable> type, String messagePart, List<String> itemsBefore) {
+            return new Expected(itemsBefore, type, messagePart, false, 1, extraCancels, droppedItems, droppedErrors);
+        }
+
+        Expected pendingAfter(List<String> itemsBefore) {
+            return new Expected(itemsBefore, CancelledException.class, "", true, 1, extraCancels, droppedItems,
+                    droppedErrors);
+        }
+
+        Expected cancels(int upstream, int extra) {
+            return new Expected(items, error, message, pending, upstream, extra, droppedItems, droppedErrors);
+        }
+
+        Expected droppingItems(String... dropped) {
+            return new Expected(items, error, message, pending, cancels, extraCancels, List.of(dropped), droppedErrors);
+        }
+
+        Expected droppingErrors(String... messageParts) {
+            return new Expected(items, error, message, pending, cancels, extraCancels, droppedItems,
+                    List.of(messageParts));
+        }
+    }
+
+    /** The table: what each fault does to each kind of await. */
+    static Expected expect(Fault fault, Variant v) {
+        Expected normal = Expected.normal(v);
+        Kind k = v.kind;
+        return switch (fault) {
+            case NONE, COMPLETE_TWICE, LATE_ON_SUBSCRIBE -> normal; // a second onComplete is ignored, as Reactor does
+            case ON_NEXT_WITHOUT_REQUEST, MORE_THAN_REQUESTED -> switch (k) {
+                // awaitFirst requested 1 and left at the first item: the rest go to onNextDropped
+                case FIRST -> fault == Fault.MORE_THAN_REQUESTED ? normal.droppingItems("b") : normal.droppingItems("b", "c");
+                // iterate requested 2 and got 3
+                case ITERATE -> normal.failing(IllegalStateException.class, "rule 1.1", List.of("a", "b"));
+                default -> normal; // they requested everything: nothing beyond it
+            };
+            // the second subscription is cancelled; reported unless the await had already left
+            case DOUBLE_ON_SUBSCRIBE -> k == Kind.FIRST ? normal.cancels(1, 1)
+                    : normal.cancels(0, 1).droppingErrors("Rule 2.12");
+            case ERROR_AFTER_COMPLETE -> normal.droppingErrors(MisbehavingPublisher.LATE_ERROR);
+            case NULL_ON_NEXT -> normal.failing(NullPointerException.class, "onNext(null), breaking Reactive Streams rule 2.13", List.of());
+            case THROWING_REQUEST -> normal.failing(IllegalStateException.class, "threw java.lang.UnsupportedOperationException: request is broken, breaking Reactive Streams rule 3.16", List.of());
+            case THROWING_CANCEL, NEVER_TERMINATES -> {
+                Expected e = k == Kind.FIRST ? normal : normal.pendingAfter(switch (k) {
+                    case ITERATE -> List.of("a", "b", "c"); // the items came, then nothing
+                    default -> List.of();
+                });
+                yield fault == Fault.THROWING_CANCEL ? e.droppingErrors("Subscription.cancel() threw java.lang.UnsupportedOperationException: cancel is broken, breaking Reactive Streams rule 3.15") : e;
+            }
+            // pending; the onSubscribe the test sends afterwards is cancelled at once
+            case NO_ON_SUBSCRIBE -> normal.pendingAfter(List.of()).cancels(0, 1);
+            case SIGNALS_BEFORE_ON_SUBSCRIBE -> normal.failing(IllegalStateException.class, "onNext before onSubscribe, breaking Reactive Streams rule 1.9", List.of()).cancels(0, 1);
+        };
+    }
+
+    static Stream<Arguments> cells() {
+        return Arrays.stream(Fault.values()).flatMap(f -> Arrays.stream(Variant.values()).map(v -> Arguments.of(f, v)));
+    }
+
+    static Stream<Arguments> pendingCells() {
+        return cells().filter(a -> expect((Fault) a.get()[0], (Variant) a.get()[1]).pending());
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @MethodSource("cells")
+    void inATask(Fault fault, Variant variant) {
+        Expected expected = expect(fault, variant);
+        MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
+        List<String> seen = new ArrayList<>();
+        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
+        run(LoopClock.virtual(), () -> {
+            Task<Void> cell = createTask(() -> variant.run(p, seen));
+            Task<Integer> other = createTask(() -> {
+                int rounds = 0;
+                for (; rounds < 3; rounds++) {
+                    sleep(Duration.ZERO);
+                }
+                return rounds;
+            });
+            assertThat(dev.reactiveawait.Async.await(other)).as("another task ran meanwhile").isEqualTo(3);
+            if (expected.pending()) {
+                assertThat(cell.isDone()).as("still waiting").isFalse();
+                cell.cancel();
+            }
+            try {
+                dev.reactiveawait.Async.await(cell);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+            assertThat(cell.isDone()).isTrue();
+            assertThat(allTasks()).as("no task left behind").containsExactly(currentTask());
+        });
+        check(expected, p, seen, thrown.get());
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @MethodSource("cells")
+    void onAPlainThread(Fault fault, Variant variant) throws InterruptedException {
+        Expected expected = expect(fault, variant);
+        MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
+        Thread plain = Thread.ofPlatform().name("plain-" + fault + "-" + variant).start(() -> {
+            try {
+                variant.run(p, seen);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        if (expected.pending()) {
+            awaitParked(plain);
+            plain.interrupt(); // how a plain thread cancels a blocking call
+        }
+        plain.join(TimeUnit.SECONDS.toMillis(10));
+        assertThat(plain.isAlive()).as("the plain thread is still blocked").isFalse();
+        check(expected, p, seen, thrown.get());
+    }
+
+    @ParameterizedTest(name = "{0} / {1}")
+    @MethodSource("pendingCells")
+    void aTimeoutEndsAnAwaitThatNeverEndsAndCancelsTheSubscription(Fault fault, Variant variant) {
+        Expected expected = expect(fault, variant);
+        MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
+        List<String> seen = new ArrayList<>();
+        run(LoopClock.virtual().autojump(Duration.ZERO), () -> {
+            assertThatThrownBy(() -> timeout(Duration.ofSeconds(30), () -> variant.run(p, seen)))
+                    .isInstanceOf(TimeoutException.class);
+            assertThat(allTasks()).containsExactly(currentTask());
+        });
+        checkNothingLeaks(expected, p, seen);
+    }
+
+    @Test
+    void theMatrixCoversEveryFaultAndEveryVariant() {
+        assertThat(cells()).hasSize(Fault.values().length * Variant.values().length).hasSize(143);
+        assertThat(pendingCells()).hasSize(27);
+    }
+
+    private void check(Expected expected, MisbehavingPublisher p, List<String> seen, @Nullable Throwable thrown) {
+        if (expected.error() == null) {
+            assertThat(thrown).as("exception").isNull();
+        } else {
+            assertThat(thrown).as("exception").isInstanceOf(expected.error());
+            if (!expected.message().isEmpty()) {
+                assertThat(thrown).hasMessageContaining(expected.message());
+            }
+        }
+        checkNothingLeaks(expected, p, seen);
+    }
+
+    /** The items, the cancellations, the hooks. */
+    private void checkNothingLeaks(Expected expected, MisbehavingPublisher p, List<String> seen) {
+        if (p.fault == Fault.NO_ON_SUBSCRIBE) {
+            p.subscribeLate(); // after the await ended: this subscription must be cancelled at once
+        }
+        assertThat(seen).as("items").containsExactlyElementsOf(expected.items());
+        if (p.fault == Fault.NULL_ON_NEXT) {
+            assertThat(p.thrownBack).as("rule 2.13: thrown back to the publisher").hasSize(1);
+            assertThat(p.thrownBack.get(0)).isInstanceOf(NullPointerException.class).hasMessageContaining("rule 2.13");
+        }
+        assertThat(p.upstream.cancels).as("cancellations of the subscription").hasValue(expected.cancels());
+        assertThat(p.extra.cancels).as("cancellations of the second or late subscription").hasValue(expected.extraCancels());
+        assertThat(p.extra.requests).as("requests on the second or late subscription").isEmpty();
+        assertThat(drops.takeItems()).as("items dropped to Hooks.onNextDropped").containsExactlyElementsOf(expected.droppedItems());
+        List<Throwable> droppedErrors = drops.takeErrors();
+        assertThat(droppedErrors).as("errors dropped to Hooks.onErrorDropped").hasSameSizeAs(expected.droppedErrors());
+        for (int i = 0; i < droppedErrors.size(); i++) {
+            assertThat(droppedErrors.get(i)).hasMessageContaining(expected.droppedErrors().get(i));
+        }
+    }
+
+    /** Waits (at most 10 s) until the thread parks, blocked in the await. */
+    private static void awaitParked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(thread.getState()).as("the plain thread blocks").isEqualTo(Thread.State.WAITING);
+    }
+}
