@@ -139,7 +139,7 @@ class ToThreadTest {
         long elapsed = run(LoopClock.virtual(), () -> {
             long start = Async.currentLoop().time();
             int v = timeout(Duration.ofNanos(1), () -> toThread(() -> {
-                Thread.sleep(50);
+                Thread.sleep(50); // the simulated blocking work, on the worker thread; no assertion depends on its length
                 return 1;
             }));
             assertThat(v).isEqualTo(1); // the 1 ns deadline could not pass while the thread worked

@@ -50,7 +50,13 @@ abstract class BridgeTestBase {
      * thread right after the one the test waited for), for at most 10 s; returns the last value.
      */
     static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        return eventually(read, done, java.time.Duration.ofSeconds(10));
+    }
+
+    /** {@link #eventually(java.util.function.Supplier, java.util.function.Predicate)} for at most {@code timeout}. */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
+            java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
@@ -71,5 +77,13 @@ abstract class BridgeTestBase {
         } catch (Exception e) {
             throw new AssertionError("the loop did not drain", e);
         }
+    }
+
+    /** Runs the garbage collector until {@code ref} is cleared, for at most 10 s; returns whether it was. */
+    static boolean collected(java.lang.ref.WeakReference<?> ref) {
+        return eventually(() -> {
+            System.gc();
+            return ref.get() == null;
+        }, cleared -> cleared);
     }
 }

@@ -10,7 +10,6 @@ import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.Task;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -105,9 +104,7 @@ class TaskAsMonoTest extends PublisherContractTest {
                 .thenCancel()
                 .verify();
 
-        for (int i = 0; i < 500 && !task.isDone(); i++) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+        eventually(task::isDone, done -> done);
         assertThat(task.isCancelled()).isTrue();
     }
 }

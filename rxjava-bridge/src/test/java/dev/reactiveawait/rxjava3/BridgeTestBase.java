@@ -44,17 +44,36 @@ abstract class BridgeTestBase {
      * more arrived.
      */
     void drainLoop() {
+        drain(loop);
+    }
+
+    /** {@link #drainLoop()} for another running loop, such as a test's own virtual-clock loop. */
+    static void drain(EventLoop other) {
         try {
-            loop.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
-            loop.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            other.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            other.submit(() -> null).get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("the loop did not drain", e);
         }
     }
 
+    /** Runs the garbage collector until {@code ref} is cleared, for at most 10 s; returns whether it was. */
+    static boolean collected(java.lang.ref.WeakReference<?> ref) {
+        return eventually(() -> {
+            System.gc();
+            return ref.get() == null;
+        }, cleared -> cleared);
+    }
+
     /** Polls {@code read} until {@code done} accepts its value, for at most 10 s; returns the last value. */
     static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        return eventually(read, done, java.time.Duration.ofSeconds(10));
+    }
+
+    /** {@link #eventually(java.util.function.Supplier, java.util.function.Predicate)} for at most {@code timeout}. */
+    static <T> T eventually(java.util.function.Supplier<T> read, java.util.function.Predicate<T> done,
+            java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);

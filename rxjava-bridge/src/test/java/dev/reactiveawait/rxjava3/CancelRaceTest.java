@@ -194,11 +194,8 @@ class CancelRaceTest extends BridgeTestBase {
         }
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
+        assertThat(eventually(condition::getAsBoolean, met -> met, java.time.Duration.ofSeconds(20)))
+                .as("condition not met in time").isTrue();
     }
 }

@@ -201,17 +201,11 @@ abstract class ColdSourceContractTest<S> extends SourceContractTest<S> {
         assertThat(Duration.ofNanos(System.nanoTime() - wallStart)).isLessThan(Duration.ofSeconds(5));
     }
 
-    private List<Throwable> awaitErrors() throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            List<Throwable> errors = takeErrors();
-            if (!errors.isEmpty()) {
-                Thread.sleep(20); // and nothing more after the first
-                errors = new java.util.ArrayList<>(errors);
-                errors.addAll(takeErrors());
-                return errors;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("nothing reached RxJavaPlugins.onError");
+    private List<Throwable> awaitErrors() {
+        List<Throwable> errors = new java.util.ArrayList<>(eventually(this::takeErrors, taken -> !taken.isEmpty()));
+        assertThat(errors).as("errors sent to RxJavaPlugins.onError").isNotEmpty();
+        drainLoop(); // and nothing more after the first
+        errors.addAll(takeErrors());
+        return errors;
     }
 }

@@ -78,13 +78,13 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
             }
         }).test(0);
 
-        Thread.sleep(50);
+        drainLoop(); // the body has started and suspended in its first emit
         subscriber.assertEmpty();
         assertThat(delivered).hasValue(0);
 
         subscriber.request(1);
         subscriber.awaitCount(1);
-        Thread.sleep(50);
+        drainLoop(); // the body has gone on as far as the demand lets it
         subscriber.assertValuesOnly(1);
         assertThat(delivered).as("the second emit waits for demand").hasValue(1);
 
@@ -129,7 +129,7 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
         }).subscribe(subscriber);
 
         subscriber.subscription().request(1);
-        Thread.sleep(20);
+        drainLoop(); // item 1 is delivered and the body waits for demand in its second emit
         subscriber.subscription().request(0);
 
         assertThat(subscriber.awaitTermination()).isTrue();
@@ -147,7 +147,7 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
         subscriber.subscription().request(1); // RS 3.6: after the end, a no-op
 
         assertThat(subscriber.awaitTermination()).isTrue();
-        Thread.sleep(20);
+        drainLoop(); // and nothing more after the error
         assertThat(subscriber.signals).containsExactly("onSubscribe", "onError(IllegalArgumentException)");
     }
 
@@ -245,7 +245,7 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
         subscriber.subscription().request(5);
 
         await(ended);
-        Thread.sleep(50);
+        drainLoop(); // the ended task's signals, if any, have been sent
         assertThat(subscriber.signals).containsExactly("onSubscribe", "onNext(1)"); // no onError after the throw
         assertThat(takeErrors()).containsExactly(broken);
     }
@@ -346,7 +346,7 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
 
         subscriber.cancel();
         blockLoop.countDown();
-        Thread.sleep(50);
+        drainLoop(); // the subscription's start, queued behind the blocker, has run
 
         assertThat(runs).hasValue(0);
         subscriber.assertEmpty();

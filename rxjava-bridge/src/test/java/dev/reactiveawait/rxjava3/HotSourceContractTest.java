@@ -9,7 +9,6 @@ import dev.reactiveawait.Task;
 import io.reactivex.rxjava3.observers.BaseTestConsumer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -77,13 +76,11 @@ abstract class HotSourceContractTest<S> extends SourceContractTest<S> {
             return 1;
         });
         BaseTestConsumer<?, ?> consumer = test(coldWrapperOf(task));
-        Thread.sleep(20); // the wrapper's task suspends in await(task)
+        drainLoop(); // the wrapper's task has suspended in await(task)
 
         dispose(consumer);
 
-        for (int i = 0; i < 500 && !task.isDone(); i++) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+        eventually(task::isDone, done -> done);
         assertThat(task.isCancelled()).isTrue();
     }
 

@@ -124,7 +124,9 @@ class LoopSchedulerTest extends BridgeTestBase {
             assertThat(inAnHour.isDisposed()).isTrue();
             Disposable late = worker.schedule(() -> ran.add("late"));
             assertThat(late.isDisposed()).as("RxJava's convention: a disposed worker ignores new tasks").isTrue();
-            Thread.sleep(50);
+            drain(vloop);
+            // no timer left armed: what has not run by now never will
+            assertThat(virtualLoop.onLoop(() -> CoreAccess.nextWorkAt(vloop))).isEqualTo(Long.MAX_VALUE);
             assertThat(ran).isEmpty();
             // the cancelled timers no longer pull the virtual clock forward
             assertThat(virtualLoop.onLoop(vloop::time)).isZero();
@@ -136,7 +138,9 @@ class LoopSchedulerTest extends BridgeTestBase {
         List<String> ran = new CopyOnWriteArrayList<>();
         Disposable task = scheduler(loop).scheduleDirect(() -> ran.add("ran"), 200, TimeUnit.MILLISECONDS);
         task.dispose();
-        Thread.sleep(300);
+        drainLoop();
+        // no timer left armed: what has not run by now never will
+        assertThat(loopThread.onLoop(() -> CoreAccess.nextWorkAt(loop))).isEqualTo(Long.MAX_VALUE);
         assertThat(ran).isEmpty();
     }
 
@@ -150,7 +154,8 @@ class LoopSchedulerTest extends BridgeTestBase {
                 throw failure;
             }
         }, 0, 5, TimeUnit.MILLISECONDS);
-        Thread.sleep(100);
+        eventually(periodic::isDisposed, disposed -> disposed);
+        drainLoop();
         assertThat(runs).containsExactly(0, 1);
         assertThat(periodic.isDisposed()).isTrue();
         assertThat(takeErrors()).containsExactly(failure);

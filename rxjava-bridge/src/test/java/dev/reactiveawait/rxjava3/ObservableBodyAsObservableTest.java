@@ -206,7 +206,7 @@ class ObservableBodyAsObservableTest extends ColdSourceContractTest<Observable<I
         });
 
         await(ended);
-        Thread.sleep(50);
+        drainLoop(); // the ended task's signals, if any, have been sent
         assertThat(signals).containsExactly("onNext(1)");
         assertThat(takeErrors()).containsExactly(broken);
     }
