@@ -1,13 +1,9 @@
 package dev.reactiveawait.reactor;
 
-import dev.reactiveawait.Async;
-import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.internal.OneOutcomeWait;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -21,31 +17,20 @@ import reactor.util.context.Context;
  * of a Publisher; all its items): the subscription, the Reactive Streams discipline, and the
  * handoff of the outcome from the signalling thread to the awaiting task or thread.
  *
- * <p>The handoff, field {@link #waiter}:
- * <pre>
- *   null ──awaiting side, CAS──▶ Promise (a task suspends) | Thread (a plain thread blocks)
- *   null | Promise | Thread ──signalling side at the outcome, getAndSet──▶ DONE
- *   Thread ──the blocked thread, interrupted, CAS──▶ ABANDONED
- * </pre>
- * A sequence that ends during {@code subscribe()} leaves {@code DONE} behind: the awaiting side
- * reads the outcome without a promise and without suspending. An outcome that nobody will read
+ * <p>The handoff is a {@link OneOutcomeWait}: a sequence that ends during {@code subscribe()}
+ * leaves it done, and the awaiting side reads the outcome without a promise and without
+ * suspending. An outcome that nobody will read
  * (the awaiting task was cancelled) goes to Reactor's hooks: an error to
  * {@code Operators.onErrorDropped}, a value to the discard hook.
  *
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
+abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>, OneOutcomeWait.Awaited
         permits MonoAwaiter, FirstItemAwaiter, LastItemAwaiter, SingleItemAwaiter, ListAwaiter {
-    private static final Object DONE = new Object();
-    private static final Object ABANDONED = new Object();
-
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<AwaitingSubscriber, Subscription> S =
             AtomicReferenceFieldUpdater.newUpdater(AwaitingSubscriber.class, Subscription.class, "s");
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<AwaitingSubscriber, Object> WAITER =
-            AtomicReferenceFieldUpdater.newUpdater(AwaitingSubscriber.class, Object.class, "waiter");
 
     /** The awaiting task's Reactor context: what the source sees as its subscriber's context. */
     final Context context;
@@ -53,11 +38,11 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
     private final Publisher<?> source;
     /** Set once by onSubscribe (signalling side); cancelledSubscription() once cancelled (either side). */
     private volatile @Nullable Subscription s;
-    /** The handoff (see the class comment). */
-    private volatile @Nullable Object waiter;
+    /** The handoff of the outcome to the awaiting task or thread. */
+    private final OneOutcomeWait wait = new OneOutcomeWait(this);
     /** Signalling side only (RS 1.3: signals are serialized): the outcome is set, or we gave up. */
     private boolean done;
-    /** Written by the signalling side before it publishes DONE; read by the awaiting side after. */
+    /** Written by the signalling side before {@code wait.done()}; read by the awaiting side after. */
     private @Nullable R result;
     private @Nullable Throwable error;
 
@@ -194,18 +179,19 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
     final void finish(@Nullable R outcome) {
         done = true;
         result = outcome;
-        handOff();
+        wait.done();
     }
 
     /** Signalling side: the outcome is an error. */
     final void fail(Throwable e) {
         done = true;
         error = e;
-        handOff();
+        wait.done();
     }
 
     /** Either side: cancels the subscription, now or as soon as it arrives. */
-    final void cancelUpstream() {
+    @Override
+    public final void cancelUpstream() {
         Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
         if (current != null && current != Operators.cancelledSubscription()) {
             SpecRules.cancel(current, describe(), context);
@@ -213,38 +199,20 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
     }
 
     /** "awaitFirst(FluxRange)", for messages. */
-    final String describe() {
+    @Override
+    public final String describe() {
         return method + "(" + source + ")";
     }
 
-    private void handOff() {
-        Object w = WAITER.getAndSet(this, DONE);
-        if (w instanceof Promise<?> wakeUp) {
-            if (!wakeUp.trySucceed(null)) { // the task was cancelled first
-                dispose();
-            }
-        } else if (w instanceof Thread blocked) {
-            LockSupport.unpark(blocked);
-        } else if (w == ABANDONED) {
-            dispose();
-        }
-    }
-
     /** The outcome will never be read: to Reactor's hooks, so that nothing is lost silently. */
-    private void dispose() {
+    @Override
+    public final void orphan() {
         Throwable e = error;
         R r = result;
         if (e != null) {
             Operators.onErrorDropped(e, context);
         } else if (r != null) {
             discard(r);
-        }
-    }
-
-    /** Awaiting side (the promise's cancel hook, on the loop): the task stopped waiting. */
-    private void cancelByAwaiter() {
-        if (waiter != DONE) { // never cancel a sequence that ended (RS 3.7 would allow it; doOnCancel would see it)
-            cancelUpstream();
         }
     }
 
@@ -255,51 +223,11 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>
      * @return the value, or {@code null} if the sequence was empty
      */
     final @Nullable R await(@Nullable Task<?> task) {
-        if (waiter != DONE) {
-            if (task != null) {
-                suspend(task);
-            } else {
-                block();
-            }
-        }
+        wait.await(task);
         Throwable e = error;
         if (e != null) {
             throw Sneaky.raise(e);
         }
         return result;
-    }
-
-    private void suspend(Task<?> task) {
-        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), this::cancelByAwaiter);
-        if (!WAITER.compareAndSet(this, null, wakeUp)) {
-            wakeUp.trySucceed(null); // the outcome raced in: nothing to wait for, just end the promise
-            return;
-        }
-        try {
-            Async.await(wakeUp); // cancelling the task cancels wakeUp, whose hook cancels the subscription
-        } catch (CancelledException c) {
-            if (!wakeUp.isCancelled()) { // woken with the outcome, but the task was cancelled before it ran
-                dispose();
-            }
-            throw c;
-        }
-    }
-
-    private void block() {
-        Thread me = Thread.currentThread();
-        if (!WAITER.compareAndSet(this, null, me)) {
-            return;
-        }
-        while (waiter != DONE) {
-            LockSupport.park(this);
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt(); // keep the flag for the caller in both cases
-                if (WAITER.compareAndSet(this, me, ABANDONED)) {
-                    cancelUpstream();
-                    throw new CancelledException("interrupted while blocked in " + describe());
-                }
-                return; // the outcome won the race
-            }
-        }
     }
 }

@@ -1,16 +1,13 @@
 package dev.reactiveawait.rxjava3;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.internal.OneOutcomeWait;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.exceptions.ProtocolViolationException;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 
@@ -21,14 +18,8 @@ import org.reactivestreams.Subscription;
  * signals, and the handoff of the outcome from the signalling thread to the awaiting task or
  * thread.
  *
- * <p>The handoff, field {@link #waiter}:
- * <pre>
- *   null ──awaiting side, CAS──▶ Promise (a task suspends) | Thread (a plain thread blocks)
- *   null | Promise | Thread ──signalling side at the outcome, getAndSet──▶ DONE
- *   Thread ──the blocked thread, interrupted, CAS──▶ ABANDONED
- * </pre>
- * A source that ends during {@code subscribe()} leaves {@code DONE} behind: the awaiting side reads
- * the outcome without a promise and without suspending.
+ * <p>The handoff is a {@link OneOutcomeWait}: a source that ends during {@code subscribe()} leaves
+ * it done, and the awaiting side reads the outcome without a promise and without suspending.
  *
  * <p>Signals nobody will read go to {@link RxJavaPlugins#onError}, as RxJava's own operators do
  * (values are dropped: RxJava has no hook for them) — with one exception, {@link #isCancellationEcho}:
@@ -38,18 +29,13 @@ import org.reactivestreams.Subscription;
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwaiter {
-    private static final Object DONE = new Object();
-    private static final Object ABANDONED = new Object();
+abstract sealed class AwaitingObserver<T, R> implements OneOutcomeWait.Awaited permits ValueAwaiter, SequenceAwaiter {
     /** In {@link #upstream} once we left the source (disposed it, or gave up before it arrived). */
     private static final Object CANCELLED = new Object();
 
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<AwaitingObserver, Object> UPSTREAM =
             AtomicReferenceFieldUpdater.newUpdater(AwaitingObserver.class, Object.class, "upstream");
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<AwaitingObserver, Object> WAITER =
-            AtomicReferenceFieldUpdater.newUpdater(AwaitingObserver.class, Object.class, "waiter");
 
     private final String method;
     private final Object source;
@@ -58,13 +44,13 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
      * {@link #CANCELLED} once we left the source (either side).
      */
     private volatile @Nullable Object upstream;
-    /** The handoff (see the class comment). */
-    private volatile @Nullable Object waiter;
+    /** The handoff of the outcome to the awaiting task or thread. */
+    private final OneOutcomeWait wait = new OneOutcomeWait(this);
     /** Signalling side only (signals are serialized): the outcome is set, or we gave up. */
     private boolean done;
     /** Signalling side only: the one echo of our cancellation was dropped already. */
     private boolean echoDropped;
-    /** Written by the signalling side before it publishes DONE; read by the awaiting side after. */
+    /** Written by the signalling side before {@code wait.done()}; read by the awaiting side after. */
     private @Nullable R result;
     private @Nullable Throwable error;
 
@@ -206,18 +192,19 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
     final void finish(@Nullable R outcome) {
         done = true;
         result = outcome;
-        handOff();
+        wait.done();
     }
 
     /** Signalling side: the outcome is an error. */
     final void fail(Throwable e) {
         done = true;
         error = e;
-        handOff();
+        wait.done();
     }
 
     /** Either side: disposes or cancels the upstream, now or as soon as it arrives. */
-    final void cancelUpstream() {
+    @Override
+    public final void cancelUpstream() {
         Object u = UPSTREAM.getAndSet(this, CANCELLED);
         if (u != null && u != CANCELLED) {
             SpecRules.cancel(u, describe());
@@ -225,7 +212,8 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
     }
 
     /** "awaitFirst(FlowableRange)", for messages. */
-    final String describe() {
+    @Override
+    public final String describe() {
         return method + "(" + describe(source) + ")";
     }
 
@@ -247,32 +235,13 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
                 || e instanceof InterruptedException;
     }
 
-    private void handOff() {
-        Object w = WAITER.getAndSet(this, DONE);
-        if (w instanceof Promise<?> wakeUp) {
-            if (!wakeUp.trySucceed(null)) { // the task was cancelled first
-                orphan();
-            }
-        } else if (w instanceof Thread blocked) {
-            LockSupport.unpark(blocked);
-        } else if (w == ABANDONED) {
-            orphan();
-        }
-    }
-
     /** The outcome will never be read: an error goes to RxJava's hook, unless it is a cancellation's echo. */
-    private void orphan() {
+    @Override
+    public final void orphan() {
         Throwable e = error;
         if (e != null && !isCancellationEcho(e)) {
             RxJavaPlugins.onError(e);
         } // a value is dropped: RxJava has no hook for values nobody takes
-    }
-
-    /** Awaiting side (the promise's cancel hook, on the loop): the task stopped waiting. */
-    private void cancelByAwaiter() {
-        if (waiter != DONE) { // never dispose a source that ended (doOnDispose would see it)
-            cancelUpstream();
-        }
     }
 
     /**
@@ -282,51 +251,11 @@ abstract sealed class AwaitingObserver<T, R> permits ValueAwaiter, SequenceAwait
      * @return the value, or {@code null} if the source was empty
      */
     final @Nullable R await(@Nullable Task<?> task) {
-        if (waiter != DONE) {
-            if (task != null) {
-                suspend(task);
-            } else {
-                block();
-            }
-        }
+        wait.await(task);
         Throwable e = error;
         if (e != null) {
             throw Sneaky.raise(e);
         }
         return result;
-    }
-
-    private void suspend(Task<?> task) {
-        Promise<@Nullable Void> wakeUp = CoreAccess.foreignPromise(task.loop(), this::cancelByAwaiter);
-        if (!WAITER.compareAndSet(this, null, wakeUp)) {
-            wakeUp.trySucceed(null); // the outcome raced in: nothing to wait for, just end the promise
-            return;
-        }
-        try {
-            Async.await(wakeUp); // cancelling the task cancels wakeUp, whose hook disposes the upstream
-        } catch (CancelledException c) {
-            if (!wakeUp.isCancelled()) { // woken with the outcome, but the task was cancelled before it ran
-                orphan();
-            }
-            throw c;
-        }
-    }
-
-    private void block() {
-        Thread me = Thread.currentThread();
-        if (!WAITER.compareAndSet(this, null, me)) {
-            return;
-        }
-        while (waiter != DONE) {
-            LockSupport.park(this);
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt(); // keep the flag for the caller in both cases
-                if (WAITER.compareAndSet(this, me, ABANDONED)) {
-                    cancelUpstream();
-                    throw new CancelledException("interrupted while blocked in " + describe());
-                }
-                return; // the outcome won the race
-            }
-        }
     }
 }
