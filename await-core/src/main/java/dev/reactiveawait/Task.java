@@ -231,6 +231,9 @@ public final class Task<T extends @Nullable Object> extends AbstractAwaitable<T>
     public String toString() {
         Object w = waitingOn;
         String base = "Task[" + name() + ", " + state();
-        return w == null ? base + "]" : base + ", waiting on " + w.getClass().getSimpleName() + "]";
+        if (w == null) {
+            return base + "]";
+        }
+        return base + ", waiting on " + (w instanceof TimerHandle ? "sleep" : w.getClass().getSimpleName()) + "]";
     }
 }

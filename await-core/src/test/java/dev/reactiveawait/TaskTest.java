@@ -204,4 +204,20 @@ class TaskTest {
             await(gather(first, second));
         });
     }
+
+    @Test
+    void aTaskSaysWhatItWaitsFor() {
+        List<String> seen = run(LoopClock.virtual(), () -> {
+            Promise<String> never = Promise.create();
+            Task<Void> sleeper = createTask("sleeper", () -> sleep(Duration.ofHours(1)));
+            Task<String> awaiter = createTask("awaiter", () -> await(never));
+            sleep(Duration.ZERO);
+            List<String> strings = List.of(sleeper.toString(), awaiter.toString());
+            sleeper.cancel();
+            awaiter.cancel();
+            return strings;
+        });
+        assertThat(seen).containsExactly("Task[sleeper, PENDING, waiting on sleep]",
+                "Task[awaiter, PENDING, waiting on Promise]");
+    }
 }
