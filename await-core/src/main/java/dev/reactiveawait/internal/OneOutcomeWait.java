@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The wait of one awaiting task or thread for one outcome that a source signals on any thread, as
  * the bridges' {@code await*} subscribers do: the signalling side writes the outcome, then calls
- * {@link #done()}; the awaiting side calls {@link #await}, then reads the outcome.
+ * {@link #signalOutcome()}; the awaiting side calls {@link #awaitOutcome}, then reads the outcome.
  *
  * <p>The handoff, field {@link #waiter}:
  * <pre>
@@ -22,11 +22,12 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  * An outcome signalled before the awaiting side looks leaves {@code DONE} behind: the awaiting side
  * returns without a promise and without suspending. An outcome that nobody will read (the task was
- * cancelled, the thread interrupted, first) goes to {@link Awaited#orphan()}.
+ * cancelled, the thread interrupted, first) goes to {@link #orphan()}.
  *
- * <p>Not API: exported to the bridges only.
+ * <p>The subscriber extends this class, so the wait costs no object of its own. Not API: exported
+ * to the bridges only.
  */
-public final class OneOutcomeWait {
+public abstract class OneOutcomeWait {
     private static final Object DONE = new Object();
     private static final Object ABANDONED = new Object();
     private static final VarHandle WAITER;
@@ -39,41 +40,31 @@ public final class OneOutcomeWait {
         }
     }
 
-    /** What the wait asks of the subscriber it serves. */
-    public interface Awaited {
-        /** Either side: leaves the source (cancels or disposes it), now or as soon as it arrives. */
-        void cancelUpstream();
-
-        /** Signalling side, or the awaiting task once cancelled: releases an outcome nobody will read. */
-        void orphan();
-
-        /**
-         * The await, for messages.
-         *
-         * @return e.g. "awaitFirst(FluxRange)"
-         */
-        String describe();
-    }
-
-    private final Awaited awaited;
     /** The handoff (see the class comment). */
     private volatile @Nullable Object waiter;
 
+    /** For the subscriber that extends it: its waiter field is this object's own. */
+    protected OneOutcomeWait() {}
+
+    /** Either side: leaves the source (cancels or disposes it), now or as soon as it arrives. */
+    protected abstract void cancelUpstream();
+
+    /** Signalling side, or the awaiting task once cancelled: releases an outcome nobody will read. */
+    protected abstract void orphan();
+
     /**
-     * A wait that nobody waits on yet, for an outcome not signalled yet.
+     * The await, for the message of an interrupted plain thread.
      *
-     * @param awaited the subscriber whose outcome it hands off
+     * @return e.g. {@code await(MonoJust)}
      */
-    public OneOutcomeWait(Awaited awaited) {
-        this.awaited = awaited;
-    }
+    protected abstract String describe();
 
     /**
      * Whether the outcome was signalled.
      *
-     * @return whether {@link #done()} ran
+     * @return whether {@link #signalOutcome()} ran
      */
-    public boolean isDone() {
+    public final boolean outcomeArrived() {
         return waiter == DONE;
     }
 
@@ -81,16 +72,16 @@ public final class OneOutcomeWait {
      * The signalling side, once, after it wrote the outcome: wakes the awaiting task or thread, or
      * orphans the outcome if the awaiting side gave up first.
      */
-    public void done() {
+    public final void signalOutcome() {
         Object w = WAITER.getAndSet(this, DONE);
         if (w instanceof Promise<?> wakeUp) {
             if (!wakeUp.trySucceed(null)) { // the task was cancelled first
-                awaited.orphan();
+                orphan();
             }
         } else if (w instanceof Thread blocked) {
             LockSupport.unpark(blocked);
         } else if (w == ABANDONED) {
-            awaited.orphan();
+            orphan();
         }
     }
 
@@ -98,13 +89,13 @@ public final class OneOutcomeWait {
      * The awaiting side, after {@code subscribe()} returned: returns once the outcome is signalled.
      * A task suspends on a promise (none is made if the outcome is there already); a plain thread
      * blocks. Giving up (the task cancelled, the thread interrupted) leaves the source with
-     * {@link Awaited#cancelUpstream()}, unless the outcome came first.
+     * {@link #cancelUpstream()}, unless the outcome came first.
      *
      * @param task the awaiting task, or {@code null} on a plain thread, which blocks
      * @throws CancelledException if the task was cancelled, or the plain thread interrupted (its
      *     interrupt flag stays set), before the outcome
      */
-    public void await(@Nullable Task<?> task) {
+    public final void awaitOutcome(@Nullable Task<?> task) {
         if (waiter != DONE) {
             if (task != null) {
                 suspend(task);
@@ -117,7 +108,7 @@ public final class OneOutcomeWait {
     /** Awaiting side (the promise's cancel hook, on the loop): the task stopped waiting. */
     private void cancelByAwaiter() {
         if (waiter != DONE) { // never cancel a source that ended (RS 3.7 would allow it; doOnCancel would see it)
-            awaited.cancelUpstream();
+            cancelUpstream();
         }
     }
 
@@ -131,7 +122,7 @@ public final class OneOutcomeWait {
             Async.await(wakeUp); // cancelling the task cancels wakeUp, whose hook cancels the source
         } catch (CancelledException c) {
             if (!wakeUp.isCancelled()) { // woken with the outcome, but the task was cancelled before it ran
-                awaited.orphan();
+                orphan();
             }
             throw c;
         }
@@ -147,8 +138,8 @@ public final class OneOutcomeWait {
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt(); // keep the flag for the caller in both cases
                 if (WAITER.compareAndSet(this, me, ABANDONED)) {
-                    awaited.cancelUpstream();
-                    throw new CancelledException("interrupted while blocked in " + awaited.describe());
+                    cancelUpstream();
+                    throw new CancelledException("interrupted while blocked in " + describe());
                 }
                 return; // the outcome won the race
             }

@@ -20,30 +20,30 @@ import org.junit.jupiter.api.Test;
 class OneOutcomeWaitTest {
     private final AtomicInteger cancels = new AtomicInteger();
     private final AtomicInteger orphans = new AtomicInteger();
-    private final OneOutcomeWait wait = new OneOutcomeWait(new OneOutcomeWait.Awaited() {
+    private final OneOutcomeWait wait = new OneOutcomeWait() {
         @Override
-        public void cancelUpstream() {
+        protected void cancelUpstream() {
             cancels.incrementAndGet();
         }
 
         @Override
-        public void orphan() {
+        protected void orphan() {
             orphans.incrementAndGet();
         }
 
         @Override
-        public String describe() {
+        protected String describe() {
             return "awaitTest(Source)";
         }
-    });
+    };
 
     @Test
     void anOutcomeBeforeTheTaskLooksIsTakenWithoutSuspending() {
         List<String> order = new ArrayList<>();
         Async.run(LoopClock.virtual(), () -> {
-            wait.done(); // during subscribe(), as a synchronous source does
+            wait.signalOutcome(); // during subscribe(), as a synchronous source does
             Task<Void> awaiting = Async.createTask(() -> {
-                wait.await(Async.currentTask());
+                wait.awaitOutcome(Async.currentTask());
                 order.add("awaited");
             });
             Task<Void> other = Async.createTask(() -> {
@@ -52,15 +52,15 @@ class OneOutcomeWaitTest {
             Async.await(Async.gather(awaiting, other));
         });
         assertThat(order).as("a task that suspended would resume after the other task").containsExactly("awaited", "other");
-        assertThat(wait.isDone()).isTrue();
+        assertThat(wait.outcomeArrived()).isTrue();
         assertThat(cancels).hasValue(0);
         assertThat(orphans).hasValue(0);
     }
 
     @Test
     void anOutcomeBeforeTheThreadLooksReturnsWithoutBlocking() {
-        wait.done();
-        wait.await(null);
+        wait.signalOutcome();
+        wait.awaitOutcome(null);
         assertThat(cancels).hasValue(0);
         assertThat(orphans).hasValue(0);
     }
@@ -69,13 +69,13 @@ class OneOutcomeWaitTest {
     void aSuspendedTaskIsWokenByAnOutcomeFromAnotherThread() {
         AtomicReference<Thread> signaller = new AtomicReference<>();
         Async.run(LoopClock.virtual(), () -> {
-            Task<Void> awaiting = Async.createTask(() -> wait.await(Async.currentTask()));
+            Task<Void> awaiting = Async.createTask(() -> wait.awaitOutcome(Async.currentTask()));
             Async.sleep(Duration.ZERO); // the task registered its promise and suspended
             assertThat(awaiting.isDone()).isFalse();
-            signaller.set(Thread.ofPlatform().daemon().start(wait::done));
+            signaller.set(Thread.ofPlatform().daemon().start(wait::signalOutcome));
             Async.await(awaiting);
         });
-        assertThat(wait.isDone()).isTrue();
+        assertThat(wait.outcomeArrived()).isTrue();
         assertThat(cancels).hasValue(0);
         assertThat(orphans).hasValue(0);
     }
@@ -83,7 +83,7 @@ class OneOutcomeWaitTest {
     @Test
     void aTaskCancelledWhileItWaitsCancelsTheSourceOnceAndALateOutcomeIsOrphaned() {
         Async.run(LoopClock.virtual(), () -> {
-            Task<Void> awaiting = Async.createTask(() -> wait.await(Async.currentTask()));
+            Task<Void> awaiting = Async.createTask(() -> wait.awaitOutcome(Async.currentTask()));
             Async.sleep(Duration.ZERO);
             awaiting.cancel();
             assertThatThrownBy(() -> Async.await(awaiting)).isInstanceOf(CancelledException.class);
@@ -91,7 +91,7 @@ class OneOutcomeWaitTest {
         assertThat(cancels).hasValue(1);
         assertThat(orphans).hasValue(0);
 
-        wait.done(); // the source's outcome, after we left it: nobody reads it
+        wait.signalOutcome(); // the source's outcome, after we left it: nobody reads it
         assertThat(cancels).hasValue(1);
         assertThat(orphans).hasValue(1);
     }
@@ -99,9 +99,9 @@ class OneOutcomeWaitTest {
     @Test
     void aTaskCancelledAfterTheOutcomeWokeItButBeforeItRanOrphansTheOutcomeAndDoesNotCancelTheEndedSource() {
         Async.run(LoopClock.virtual(), () -> {
-            Task<Void> awaiting = Async.createTask(() -> wait.await(Async.currentTask()));
+            Task<Void> awaiting = Async.createTask(() -> wait.awaitOutcome(Async.currentTask()));
             Async.sleep(Duration.ZERO);
-            wait.done(); // the outcome wakes the task ...
+            wait.signalOutcome(); // the outcome wakes the task ...
             awaiting.cancel(); // ... which is cancelled before it runs again
             assertThatThrownBy(() -> Async.await(awaiting)).isInstanceOf(CancelledException.class);
         });
@@ -113,11 +113,11 @@ class OneOutcomeWaitTest {
     void aBlockedThreadIsWokenByTheOutcome() throws InterruptedException {
         AtomicBoolean returned = new AtomicBoolean();
         Thread awaiting = Thread.ofPlatform().daemon().start(() -> {
-            wait.await(null);
+            wait.awaitOutcome(null);
             returned.set(true);
         });
         awaitParked(awaiting);
-        wait.done();
+        wait.signalOutcome();
         awaiting.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(returned).isTrue();
         assertThat(cancels).hasValue(0);
@@ -130,7 +130,7 @@ class OneOutcomeWaitTest {
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread awaiting = Thread.ofPlatform().daemon().start(() -> {
             try {
-                wait.await(null);
+                wait.awaitOutcome(null);
             } catch (Throwable e) {
                 thrown.set(e);
             }
@@ -145,7 +145,7 @@ class OneOutcomeWaitTest {
         assertThat(cancels).hasValue(1);
         assertThat(orphans).hasValue(0);
 
-        wait.done();
+        wait.signalOutcome();
         assertThat(orphans).hasValue(1);
         assertThat(cancels).hasValue(1);
     }
@@ -156,14 +156,14 @@ class OneOutcomeWaitTest {
         AtomicBoolean returned = new AtomicBoolean();
         Thread awaiting = Thread.ofPlatform().daemon().start(() -> {
             try {
-                wait.await(null);
+                wait.awaitOutcome(null);
                 returned.set(true);
             } catch (Throwable e) {
                 thrown.set(e);
             }
         });
         awaitParked(awaiting);
-        wait.done(); // both before the thread runs again, or the interrupt after it returned:
+        wait.signalOutcome(); // both before the thread runs again, or the interrupt after it returned:
         awaiting.interrupt(); // either way the outcome was there first
         awaiting.join(TimeUnit.SECONDS.toMillis(10));
         assertThat(thrown.get()).isNull();

@@ -26,7 +26,7 @@ import reactor.util.context.Context;
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>, OneOutcomeWait.Awaited
+abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements CoreSubscriber<T>
         permits MonoAwaiter, FirstItemAwaiter, LastItemAwaiter, SingleItemAwaiter, ListAwaiter {
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<AwaitingSubscriber, Subscription> S =
@@ -38,11 +38,9 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>, One
     private final Publisher<?> source;
     /** Set once by onSubscribe (signalling side); cancelledSubscription() once cancelled (either side). */
     private volatile @Nullable Subscription s;
-    /** The handoff of the outcome to the awaiting task or thread. */
-    private final OneOutcomeWait wait = new OneOutcomeWait(this);
     /** Signalling side only (RS 1.3: signals are serialized): the outcome is set, or we gave up. */
     private boolean done;
-    /** Written by the signalling side before {@code wait.done()}; read by the awaiting side after. */
+    /** Written by the signalling side before {@code signalOutcome()}; read by the awaiting side after. */
     private @Nullable R result;
     private @Nullable Throwable error;
 
@@ -179,14 +177,14 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>, One
     final void finish(@Nullable R outcome) {
         done = true;
         result = outcome;
-        wait.done();
+        signalOutcome();
     }
 
     /** Signalling side: the outcome is an error. */
     final void fail(Throwable e) {
         done = true;
         error = e;
-        wait.done();
+        signalOutcome();
     }
 
     /** Either side: cancels the subscription, now or as soon as it arrives. */
@@ -223,7 +221,7 @@ abstract sealed class AwaitingSubscriber<T, R> implements CoreSubscriber<T>, One
      * @return the value, or {@code null} if the sequence was empty
      */
     final @Nullable R await(@Nullable Task<?> task) {
-        wait.await(task);
+        awaitOutcome(task);
         Throwable e = error;
         if (e != null) {
             throw Sneaky.raise(e);

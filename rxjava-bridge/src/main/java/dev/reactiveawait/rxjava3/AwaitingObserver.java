@@ -29,7 +29,7 @@ import org.reactivestreams.Subscription;
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingObserver<T, R> implements OneOutcomeWait.Awaited permits ValueAwaiter, SequenceAwaiter {
+abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait permits ValueAwaiter, SequenceAwaiter {
     /** In {@link #upstream} once we left the source (disposed it, or gave up before it arrived). */
     private static final Object CANCELLED = new Object();
 
@@ -44,13 +44,11 @@ abstract sealed class AwaitingObserver<T, R> implements OneOutcomeWait.Awaited p
      * {@link #CANCELLED} once we left the source (either side).
      */
     private volatile @Nullable Object upstream;
-    /** The handoff of the outcome to the awaiting task or thread. */
-    private final OneOutcomeWait wait = new OneOutcomeWait(this);
     /** Signalling side only (signals are serialized): the outcome is set, or we gave up. */
     private boolean done;
     /** Signalling side only: the one echo of our cancellation was dropped already. */
     private boolean echoDropped;
-    /** Written by the signalling side before {@code wait.done()}; read by the awaiting side after. */
+    /** Written by the signalling side before {@code signalOutcome()}; read by the awaiting side after. */
     private @Nullable R result;
     private @Nullable Throwable error;
 
@@ -192,14 +190,14 @@ abstract sealed class AwaitingObserver<T, R> implements OneOutcomeWait.Awaited p
     final void finish(@Nullable R outcome) {
         done = true;
         result = outcome;
-        wait.done();
+        signalOutcome();
     }
 
     /** Signalling side: the outcome is an error. */
     final void fail(Throwable e) {
         done = true;
         error = e;
-        wait.done();
+        signalOutcome();
     }
 
     /** Either side: disposes or cancels the upstream, now or as soon as it arrives. */
@@ -251,7 +249,7 @@ abstract sealed class AwaitingObserver<T, R> implements OneOutcomeWait.Awaited p
      * @return the value, or {@code null} if the source was empty
      */
     final @Nullable R await(@Nullable Task<?> task) {
-        wait.await(task);
+        awaitOutcome(task);
         Throwable e = error;
         if (e != null) {
             throw Sneaky.raise(e);
