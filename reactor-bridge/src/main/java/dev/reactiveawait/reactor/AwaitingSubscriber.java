@@ -26,7 +26,7 @@ import reactor.util.context.Context;
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements CoreSubscriber<T>
+abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements CoreSubscriber<T>, SpecRules.Described
         permits MonoAwaiter, FirstItemAwaiter, LastItemAwaiter, SingleItemAwaiter, ListAwaiter {
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<AwaitingSubscriber, Subscription> S =
@@ -75,11 +75,11 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (S.compareAndSet(this, null, s)) {
             if (done) {
-                SpecRules.cancel(s, describe(), context); // signalled before onSubscribe (RS 1.9): we have our outcome
+                SpecRules.cancel(s, this, context); // signalled before onSubscribe (RS 1.9): we have our outcome
                 return;
             }
             long n = initialRequest();
-            IllegalStateException broken = SpecRules.request(s, n, describe());
+            IllegalStateException broken = SpecRules.request(s, n, this);
             if (broken != null) {
                 cancelUpstream();
                 if (done) {
@@ -90,7 +90,7 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
             }
             return;
         }
-        SpecRules.cancel(s, describe(), context); // RS 2.5: a second subscription, or one arriving after we cancelled
+        SpecRules.cancel(s, this, context); // RS 2.5: a second subscription, or one arriving after we cancelled
         if (this.s != Operators.cancelledSubscription()) {
             Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
         }
@@ -192,7 +192,7 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
     public final void cancelUpstream() {
         Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
         if (current != null && current != Operators.cancelledSubscription()) {
-            SpecRules.cancel(current, describe(), context);
+            SpecRules.cancel(current, this, context);
         }
     }
 

@@ -41,7 +41,7 @@ import reactor.util.context.Context;
  *
  * @param <T> the items
  */
-final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
+final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T>, SpecRules.Described {
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<FluxAsIterator, Subscription> S =
             AtomicReferenceFieldUpdater.newUpdater(FluxAsIterator.class, Subscription.class, "s");
@@ -120,7 +120,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     public void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (!S.compareAndSet(this, null, s)) {
-            SpecRules.cancel(s, describe(), context); // RS 2.5: a second subscription, or one arriving after we left
+            SpecRules.cancel(s, this, context); // RS 2.5: a second subscription, or one arriving after we left
             if (this.s != Operators.cancelledSubscription()) {
                 Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
             }
@@ -138,7 +138,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         }
         long n = prefetch == Integer.MAX_VALUE ? Long.MAX_VALUE : prefetch;
         requested = n;
-        IllegalStateException broken = SpecRules.request(s, n, describe());
+        IllegalStateException broken = SpecRules.request(s, n, this);
         if (broken != null && !done) {
             failAndLeave(broken);
         } else if (broken != null) {
@@ -218,7 +218,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
     private void cancelUpstream() {
         Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
         if (current != null && current != Operators.cancelledSubscription()) {
-            SpecRules.cancel(current, describe(), context);
+            SpecRules.cancel(current, this, context);
         }
     }
 
@@ -319,7 +319,7 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         IllegalStateException broken;
         callingSource = Thread.currentThread();
         try {
-            broken = SpecRules.request(sub, n, describe());
+            broken = SpecRules.request(sub, n, this);
         } finally {
             callingSource = null;
         }
@@ -346,7 +346,8 @@ final class FluxAsIterator<T> implements CoreSubscriber<T>, Iterator<T> {
         return done || !queue.isEmpty() || s == Operators.cancelledSubscription();
     }
 
-    private String describe() {
+    @Override
+    public String describe() {
         return "iterate(" + source + ")";
     }
 }

@@ -17,17 +17,26 @@ final class SpecRules {
     private SpecRules() {}
 
     /**
+     * Names the await or iteration in an error message, built only when a rule is broken: the
+     * guarded calls run on every await, and a description built eagerly allocated on each one.
+     */
+    interface Described {
+        /** The await or iteration, as the user wrote it, e.g. {@code await(MonoJust)}. */
+        String describe();
+    }
+
+    /**
      * Calls {@code s.request(n)}; a publisher whose {@code request} throws breaks rule 3.16.
      *
      * @return {@code null}, or the error to end the await with (the caller cancels {@code s})
      */
-    static @Nullable IllegalStateException request(Subscription s, long n, String where) {
+    static @Nullable IllegalStateException request(Subscription s, long n, Described where) {
         try {
             s.request(n);
             return null;
         } catch (Throwable e) {
             Exceptions.throwIfJvmFatal(e);
-            return new IllegalStateException(where + ": Subscription.request(" + n + ") threw " + e
+            return new IllegalStateException(where.describe() + ": Subscription.request(" + n + ") threw " + e
                     + ", breaking Reactive Streams rule 3.16 (request must return normally); the subscription "
                     + "is cancelled", e);
         }
@@ -37,12 +46,12 @@ final class SpecRules {
      * Calls {@code s.cancel()}; a publisher whose {@code cancel} throws breaks rule 3.15, and the
      * error goes to {@code Operators.onErrorDropped}: the caller was leaving anyway.
      */
-    static void cancel(Subscription s, String where, Context context) {
+    static void cancel(Subscription s, Described where, Context context) {
         try {
             s.cancel();
         } catch (Throwable e) {
             Exceptions.throwIfJvmFatal(e);
-            Operators.onErrorDropped(new IllegalStateException(where + ": Subscription.cancel() threw " + e
+            Operators.onErrorDropped(new IllegalStateException(where.describe() + ": Subscription.cancel() threw " + e
                     + ", breaking Reactive Streams rule 3.15 (cancel must return normally)", e), context);
         }
     }

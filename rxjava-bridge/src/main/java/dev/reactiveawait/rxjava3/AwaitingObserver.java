@@ -29,7 +29,7 @@ import org.reactivestreams.Subscription;
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait permits ValueAwaiter, SequenceAwaiter {
+abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements SpecRules.Described permits ValueAwaiter, SequenceAwaiter {
     /** In {@link #upstream} once we left the source (disposed it, or gave up before it arrived). */
     private static final Object CANCELLED = new Object();
 
@@ -71,7 +71,7 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait permits Valu
     public final void onSubscribe(Disposable d) {
         Objects.requireNonNull(d, "onSubscribe(null)");
         if (!setUpstream(d)) {
-            SpecRules.cancel(d, describe());
+            SpecRules.cancel(d, this);
         }
     }
 
@@ -205,7 +205,7 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait permits Valu
     public final void cancelUpstream() {
         Object u = UPSTREAM.getAndSet(this, CANCELLED);
         if (u != null && u != CANCELLED) {
-            SpecRules.cancel(u, describe());
+            SpecRules.cancel(u, this);
         }
     }
 

@@ -38,7 +38,7 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
     public void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (!setUpstream(s)) {
-            SpecRules.cancel(s, describe()); // RS 2.5: a second subscription, or one arriving after we left
+            SpecRules.cancel(s, this); // RS 2.5: a second subscription, or one arriving after we left
             return;
         }
         if (s instanceof QueueSubscription<?> && Thread.currentThread() == callingSource) {
@@ -52,7 +52,7 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
             }
         }
         long n = requested; // prefetch, or Long.MAX_VALUE: set by the constructor
-        IllegalStateException broken = SpecRules.request(s, n, describe());
+        IllegalStateException broken = SpecRules.request(s, n, this);
         if (broken != null && !done) {
             failAndLeave(broken);
         } else if (broken != null) {
@@ -68,7 +68,7 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
             IllegalStateException broken;
             callingSource = Thread.currentThread();
             try {
-                broken = SpecRules.request(s, n, describe());
+                broken = SpecRules.request(s, n, this);
             } finally {
                 callingSource = null;
             }

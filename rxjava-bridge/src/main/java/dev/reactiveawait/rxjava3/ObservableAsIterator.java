@@ -41,7 +41,7 @@ final class ObservableAsIterator<T> extends SourceAsIterator<T> implements Obser
     public void onSubscribe(Disposable d) {
         Objects.requireNonNull(d, "onSubscribe(null)");
         if (!setUpstream(d)) {
-            SpecRules.cancel(d, describe()); // a second upstream, or one arriving after we left
+            SpecRules.cancel(d, this); // a second upstream, or one arriving after we left
             return;
         }
         if (d instanceof QueueDisposable<?> && Thread.currentThread() == callingSource) {

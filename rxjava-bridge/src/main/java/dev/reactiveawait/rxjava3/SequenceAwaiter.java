@@ -31,10 +31,10 @@ abstract sealed class SequenceAwaiter<T, R> extends AwaitingObserver<T, R>
     public final void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
         if (!setUpstream(s)) {
-            SpecRules.cancel(s, describe()); // RS 2.5: a second subscription, or one arriving after we left
+            SpecRules.cancel(s, this); // RS 2.5: a second subscription, or one arriving after we left
             return;
         }
-        IllegalStateException broken = SpecRules.request(s, initialRequest(), describe());
+        IllegalStateException broken = SpecRules.request(s, initialRequest(), this);
         if (broken != null) {
             requestFailed(broken);
         }

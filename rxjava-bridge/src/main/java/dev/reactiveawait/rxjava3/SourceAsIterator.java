@@ -43,7 +43,7 @@ import org.reactivestreams.Subscription;
  *
  * @param <T> the items
  */
-abstract sealed class SourceAsIterator<T> implements Iterator<T> permits FlowableAsIterator, ObservableAsIterator {
+abstract sealed class SourceAsIterator<T> implements Iterator<T>, SpecRules.Described permits FlowableAsIterator, ObservableAsIterator {
     /** In {@link #upstream} once we left the source. */
     private static final Object CANCELLED = new Object();
 
@@ -129,7 +129,8 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     abstract MissingBackpressureException overflow();
 
     /** "iterate(FlowableRange, 128)", for messages. */
-    final String describe() {
+    @Override
+    public final String describe() {
         return "iterate(" + AwaitingObserver.describe(source) + ", "
                 + (capacity == Integer.MAX_VALUE ? "unbounded" : capacity) + ")";
     }
@@ -240,7 +241,7 @@ abstract sealed class SourceAsIterator<T> implements Iterator<T> permits Flowabl
     final void cancelUpstream() {
         Object u = UPSTREAM.getAndSet(this, CANCELLED);
         if (u != null && u != CANCELLED) {
-            SpecRules.cancel(u, describe());
+            SpecRules.cancel(u, this);
         }
     }
 

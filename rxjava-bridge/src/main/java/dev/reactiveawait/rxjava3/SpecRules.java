@@ -19,17 +19,26 @@ final class SpecRules {
     private SpecRules() {}
 
     /**
+     * Names the await or iteration in an error message, built only when a rule is broken: the
+     * guarded calls run on every await, and a description built eagerly allocated on each one.
+     */
+    interface Described {
+        /** The await or iteration, as the user wrote it, e.g. {@code await(MonoJust)}. */
+        String describe();
+    }
+
+    /**
      * Calls {@code s.request(n)}; a source whose {@code request} throws breaks rule 3.16.
      *
      * @return {@code null}, or the error to end the await with (the caller cancels {@code s})
      */
-    static @Nullable IllegalStateException request(Subscription s, long n, String where) {
+    static @Nullable IllegalStateException request(Subscription s, long n, Described where) {
         try {
             s.request(n);
             return null;
         } catch (Throwable e) {
             Exceptions.throwIfFatal(e);
-            return new IllegalStateException(where + ": Subscription.request(" + n + ") threw " + e
+            return new IllegalStateException(where.describe() + ": Subscription.request(" + n + ") threw " + e
                     + ", breaking Reactive Streams rule 3.16 (request must return normally); the subscription "
                     + "is cancelled", e);
         }
@@ -39,7 +48,7 @@ final class SpecRules {
      * Cancels a {@link Subscription} or disposes a {@link Disposable}; one that throws (rule 3.15)
      * goes to {@code RxJavaPlugins.onError}: the caller was leaving anyway.
      */
-    static void cancel(Object upstream, String where) {
+    static void cancel(Object upstream, Described where) {
         try {
             if (upstream instanceof Subscription s) {
                 s.cancel();
@@ -49,7 +58,7 @@ final class SpecRules {
         } catch (Throwable e) {
             Exceptions.throwIfFatal(e);
             String call = upstream instanceof Subscription ? "Subscription.cancel()" : "Disposable.dispose()";
-            RxJavaPlugins.onError(new IllegalStateException(where + ": " + call + " threw " + e
+            RxJavaPlugins.onError(new IllegalStateException(where.describe() + ": " + call + " threw " + e
                     + ", breaking Reactive Streams rule 3.15 (cancel must return normally)", e));
         }
     }
