@@ -48,11 +48,25 @@ final class SlowStepWatchdog implements Runnable {
         step = null;
     }
 
-    /** Any thread: ends the watchdog thread soon. */
+    /**
+     * The loop, as it stops running: ends the watchdog thread and waits for it, so no warning about
+     * this run is logged after the run has returned.
+     */
     void stop() {
         stopped = true;
         step = null;
         SystemClock.unpark(thread);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // restored below: the caller's interrupt is not ours to take
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
