@@ -1,6 +1,5 @@
 package dev.reactiveawait.reactor;
 
-import dev.reactiveawait.CancelledException;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 import reactor.core.Exceptions;
@@ -72,16 +71,5 @@ final class SpecRules {
         return new IllegalStateException(where + ": " + signal + " before onSubscribe, breaking Reactive Streams "
                 + "rule 1.9 (a publisher calls onSubscribe first); a subscription arriving later is cancelled",
                 cause);
-    }
-
-    /**
-     * What {@code emit} throws in a flux body whose subscriber threw {@code e} from onNext: rule
-     * 2.13 counts the subscription as cancelled.
-     */
-    static CancelledException throwingOnNext(Throwable e) {
-        CancelledException cancelled = new CancelledException("the Flux's subscriber threw from onNext (" + e
-                + "); Reactive Streams rule 2.13 counts it as cancelled");
-        cancelled.initCause(e);
-        return cancelled;
     }
 }

@@ -1,10 +1,10 @@
 package dev.reactiveawait.rxjava3;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.Awaitable;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.DemandEmitter;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.exceptions.Exceptions;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
@@ -87,12 +87,7 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
             throw new NullPointerException("emit(null): RxJava forbids null items; emit a value, or end the body "
                     + "to complete the Observable");
         }
-        Task<?> me = Async.currentTask();
-        if (me == null || me != task) {
-            throw new IllegalStateException("emit() called from " + (me == null ? "thread \"" + Thread.currentThread().getName()
-                    + "\"" : me) + ", which is not the rxObservable body's own task; emit from the body itself "
-                    + "(hand values over from other tasks with a queue)");
-        }
+        DemandEmitter.checkBodyTask(task, "rxObservable");
         if (observerFailed || emitter.isDisposed()) {
             throw new CancelledException("the Observable's observer disposed");
         }
@@ -113,7 +108,7 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
     private CancelledException observerFailed(Throwable e) {
         observerFailed = true;
         RxJavaPlugins.onError(e);
-        CancelledException cancelled = SpecRules.throwingOnNext("the Observable's observer", e);
+        CancelledException cancelled = DemandEmitter.throwingOnNext("the Observable's observer", e);
         Task<?> t = task;
         if (t != null) {
             t.cancel(cancelled.getMessage());

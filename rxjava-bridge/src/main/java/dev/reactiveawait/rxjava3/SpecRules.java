@@ -1,6 +1,5 @@
 package dev.reactiveawait.rxjava3;
 
-import dev.reactiveawait.CancelledException;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.exceptions.Exceptions;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
@@ -82,18 +81,5 @@ final class SpecRules {
     static IllegalStateException beforeOnSubscribe(String where, String signal, @Nullable Throwable cause) {
         return new IllegalStateException(where + ": " + signal + " before onSubscribe, breaking Reactive Streams "
                 + "rule 1.9 (a source calls onSubscribe first); an upstream arriving later is cancelled", cause);
-    }
-
-    /**
-     * What {@code emit} throws in a body whose subscriber or observer threw {@code e} from onNext:
-     * rule 2.13 counts it as cancelled.
-     *
-     * @param whose "the Flowable's subscriber", "the Observable's observer"
-     */
-    static CancelledException throwingOnNext(String whose, Throwable e) {
-        CancelledException cancelled = new CancelledException(whose + " threw from onNext (" + e
-                + "); Reactive Streams rule 2.13 counts it as cancelled");
-        cancelled.initCause(e);
-        return cancelled;
     }
 }
