@@ -27,7 +27,7 @@ import reactor.util.context.Context;
  * @param <R> the outcome
  */
 abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements CoreSubscriber<T>, SpecRules.Described
-        permits MonoAwaiter, FirstItemAwaiter, LastItemAwaiter, SingleItemAwaiter, ListAwaiter {
+        permits HoldingAwaiter, FirstItemAwaiter, ListAwaiter {
     @SuppressWarnings("rawtypes")
     private static final AtomicReferenceFieldUpdater<AwaitingSubscriber, Subscription> S =
             AtomicReferenceFieldUpdater.newUpdater(AwaitingSubscriber.class, Subscription.class, "s");

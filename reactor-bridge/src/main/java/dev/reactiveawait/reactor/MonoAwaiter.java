@@ -1,8 +1,6 @@
 package dev.reactiveawait.reactor;
 
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
@@ -12,52 +10,17 @@ import reactor.util.context.Context;
  *
  * @param <T> the value
  */
-final class MonoAwaiter<T> extends AwaitingSubscriber<T, T> {
-    /** Signalling side only. */
-    private @Nullable T value;
+final class MonoAwaiter<T> extends HoldingAwaiter<T> {
 
     MonoAwaiter(Context context, String method, Publisher<?> source) {
         super(context, method, source);
     }
 
     @Override
-    long initialRequest() {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
     void next(T item) {
-        T first = value;
-        if (first == null) {
-            value = item;
-            return;
+        if (!keepOnly(item)) {
+            fail(new IllegalStateException(describe() + ": the Mono emitted a second item, but a Mono emits at most "
+                    + "one; its source breaks the Mono contract (use a Flux and awaitList or iterate for many items)"));
         }
-        value = null;
-        cancelUpstream(); // a broken Mono: the outcome is an error, so stop it
-        Operators.onDiscard(first, context);
-        Operators.onDiscard(item, context);
-        fail(new IllegalStateException(describe() + ": the Mono emitted a second item, but a Mono emits at most "
-                + "one; its source breaks the Mono contract (use a Flux and awaitList or iterate for many items)"));
-    }
-
-    @Override
-    void completed() {
-        T v = value;
-        value = null;
-        finish(v);
-    }
-
-    @Override
-    void discardHeld() {
-        T v = value;
-        if (v != null) {
-            value = null;
-            Operators.onDiscard(v, context);
-        }
-    }
-
-    @Override
-    void discard(T outcome) {
-        Operators.onDiscard(outcome, context);
     }
 }

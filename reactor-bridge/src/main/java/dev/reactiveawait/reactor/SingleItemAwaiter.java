@@ -1,8 +1,6 @@
 package dev.reactiveawait.reactor;
 
-import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
 /**
@@ -13,52 +11,17 @@ import reactor.util.context.Context;
  *
  * @param <T> the items
  */
-final class SingleItemAwaiter<T> extends AwaitingSubscriber<T, T> {
-    /** Signalling side only. */
-    private @Nullable T value;
+final class SingleItemAwaiter<T> extends HoldingAwaiter<T> {
 
     SingleItemAwaiter(Context context, String method, Publisher<?> source) {
         super(context, method, source);
     }
 
     @Override
-    long initialRequest() {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
     void next(T item) {
-        T first = value;
-        if (first == null) {
-            value = item;
-            return;
+        if (!keepOnly(item)) {
+            fail(new IllegalArgumentException(describe() + ": the publisher emitted more than one item; "
+                    + "use awaitFirst for the first one, or awaitList for all of them"));
         }
-        value = null;
-        cancelUpstream();
-        Operators.onDiscard(first, context);
-        Operators.onDiscard(item, context);
-        fail(new IllegalArgumentException(describe() + ": the publisher emitted more than one item; "
-                + "use awaitFirst for the first one, or awaitList for all of them"));
-    }
-
-    @Override
-    void completed() {
-        T v = value;
-        value = null;
-        finish(v);
-    }
-
-    @Override
-    void discardHeld() {
-        T v = value;
-        if (v != null) {
-            value = null;
-            Operators.onDiscard(v, context);
-        }
-    }
-
-    @Override
-    void discard(T outcome) {
-        Operators.onDiscard(outcome, context);
     }
 }

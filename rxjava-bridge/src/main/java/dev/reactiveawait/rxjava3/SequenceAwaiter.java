@@ -15,7 +15,7 @@ import org.reactivestreams.Subscription;
  */
 abstract sealed class SequenceAwaiter<T, R> extends AwaitingObserver<T, R>
         implements FlowableSubscriber<T>, Observer<T>
-        permits FirstItemAwaiter, LastItemAwaiter, SingleItemAwaiter, ListAwaiter {
+        permits FirstItemAwaiter, HoldingAwaiter, ListAwaiter {
 
     SequenceAwaiter(String method, Object source) {
         super(method, source);
