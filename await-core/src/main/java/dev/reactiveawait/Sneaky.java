@@ -1,6 +1,9 @@
 package dev.reactiveawait;
 
-/** Rethrows any throwable unchanged, checked or not, as {@code await} promises its callers. */
+/**
+ * The core package's name for {@link dev.reactiveawait.internal.Sneaky}, which the bridges share
+ * (kept while {@code Async} imports it by this name).
+ */
 final class Sneaky {
     private Sneaky() {}
 
@@ -8,11 +11,6 @@ final class Sneaky {
      * Throws {@code t}; declared to return so that callers can write {@code throw Sneaky.raise(t)}.
      */
     static RuntimeException raise(Throwable t) {
-        throw Sneaky.<RuntimeException>raise0(t);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> E raise0(Throwable t) throws E {
-        throw (E) t;
+        return dev.reactiveawait.internal.Sneaky.raise(t);
     }
 }

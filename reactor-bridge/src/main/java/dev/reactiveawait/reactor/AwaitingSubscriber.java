@@ -2,6 +2,7 @@ package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.Task;
 import dev.reactiveawait.internal.OneOutcomeWait;
+import dev.reactiveawait.internal.Sneaky;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.Task;
 import dev.reactiveawait.internal.SingleConsumerWait;
+import dev.reactiveawait.internal.Sneaky;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;

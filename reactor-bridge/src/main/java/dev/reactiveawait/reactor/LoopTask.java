@@ -2,6 +2,7 @@ package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.internal.SchedulerTask;
+import dev.reactiveawait.internal.Sneaky;
 import java.util.concurrent.RejectedExecutionException;
 import reactor.core.Disposable;
 import reactor.core.Exceptions;

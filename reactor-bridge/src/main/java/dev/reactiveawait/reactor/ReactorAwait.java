@@ -4,6 +4,7 @@ import dev.reactiveawait.Async;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.VoidCoroutine;
+import dev.reactiveawait.internal.Sneaky;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;

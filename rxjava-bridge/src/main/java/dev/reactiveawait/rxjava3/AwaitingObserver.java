@@ -3,6 +3,7 @@ package dev.reactiveawait.rxjava3;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.internal.OneOutcomeWait;
+import dev.reactiveawait.internal.Sneaky;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.exceptions.ProtocolViolationException;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;

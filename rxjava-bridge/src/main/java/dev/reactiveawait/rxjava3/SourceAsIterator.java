@@ -2,6 +2,7 @@ package dev.reactiveawait.rxjava3;
 
 import dev.reactiveawait.Task;
 import dev.reactiveawait.internal.SingleConsumerWait;
+import dev.reactiveawait.internal.Sneaky;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.exceptions.Exceptions;
