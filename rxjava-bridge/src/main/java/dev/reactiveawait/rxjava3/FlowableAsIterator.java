@@ -20,7 +20,6 @@ import org.reactivestreams.Subscription;
  * @param <T> the items
  */
 final class FlowableAsIterator<T> extends SourceAsIterator<T> implements FlowableSubscriber<T> {
-
     private FlowableAsIterator(Flowable<? extends T> source, int prefetch, @Nullable Task<?> owner) {
         super(source, prefetch, prefetch == Integer.MAX_VALUE ? Integer.MAX_VALUE : prefetch - (prefetch >> 2), owner);
     }
@@ -29,31 +28,36 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
     static <T> FlowableAsIterator<T> subscribe(Flowable<? extends T> source, int prefetch) {
         Task<?> task = Caller.taskOrBlockingThread("iterate");
         FlowableAsIterator<T> it = new FlowableAsIterator<>(source, prefetch, task);
-        FlowableSubscriber<T> self = it;
-        it.start(() -> source.subscribe(self));
+        it.subscribe();
         return it;
+    }
+
+    @Override
+    protected void subscribeToSource() {
+        @SuppressWarnings("unchecked") // the constructor's source
+        Flowable<? extends T> flowable = (Flowable<? extends T>) source;
+        FlowableSubscriber<T> self = this;
+        flowable.subscribe(self);
     }
 
     @Override
     public void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
-        if (!setUpstream(s)) {
+        if (!keepUpstream(s)) {
             SpecRules.cancel(s, this); // RS 2.5: a second subscription, or one arriving after we left
             return;
         }
-        if (s instanceof QueueSubscription<?> && Thread.currentThread() == callingSource) {
+        if (s instanceof QueueSubscription<?> && onConsumerThread()) {
             @SuppressWarnings("unchecked")
             QueueSubscription<T> qs = (QueueSubscription<T>) s;
             if (qs.requestFusion(QueueFuseable.SYNC) == QueueFuseable.SYNC) {
                 queue = qs; // poll the source itself: null means it has ended
-                syncFused = true;
-                done = true;
+                fusedSync();
                 return;
             }
         }
-        long n = requested; // prefetch, or Long.MAX_VALUE: set by the constructor
-        IllegalStateException broken = SpecRules.request(s, n, this);
-        if (broken != null && !done) {
+        IllegalStateException broken = SpecRules.request(s, requested(), this); // prefetch, or Long.MAX_VALUE
+        if (broken != null && !isDone()) {
             failAndLeave(broken);
         } else if (broken != null) {
             RxJavaPlugins.onError(broken); // the source ended inside request()
@@ -61,26 +65,13 @@ final class FlowableAsIterator<T> extends SourceAsIterator<T> implements Flowabl
     }
 
     @Override
-    void request(long n) {
-        long r = requested + n; // before the request: items may arrive inside it
-        requested = r < 0 ? Long.MAX_VALUE : r;
-        if (upstream() instanceof Subscription s) {
-            IllegalStateException broken;
-            callingSource = Thread.currentThread();
-            try {
-                broken = SpecRules.request(s, n, this);
-            } finally {
-                callingSource = null;
-            }
-            if (broken != null) {
-                requestFailed(broken);
-            }
-        }
+    protected @Nullable IllegalStateException requestUpstream(long n) {
+        return upstream() instanceof Subscription s ? SpecRules.request(s, n, this) : null;
     }
 
     @Override
-    MissingBackpressureException overflow() {
+    protected MissingBackpressureException overflow() {
         return new MissingBackpressureException(describe() + ": the Flowable emitted more items than the "
-                + requested + " requested, breaking Reactive Streams rule 1.1 (the Flowable is cancelled)");
+                + requested() + " requested, breaking Reactive Streams rule 1.1 (the Flowable is cancelled)");
     }
 }

@@ -22,7 +22,6 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the items
  */
 final class ObservableAsIterator<T> extends SourceAsIterator<T> implements Observer<T> {
-
     private ObservableAsIterator(Observable<? extends T> source, int bufferSize, @Nullable Task<?> owner) {
         // Credit 1 per item taken: the bound is exact (an unbounded buffer needs no credit).
         super(source, bufferSize, bufferSize == Integer.MAX_VALUE ? Integer.MAX_VALUE : 1, owner);
@@ -32,37 +31,42 @@ final class ObservableAsIterator<T> extends SourceAsIterator<T> implements Obser
     static <T> ObservableAsIterator<T> subscribe(Observable<? extends T> source, int bufferSize) {
         Task<?> task = Caller.taskOrBlockingThread("iterate");
         ObservableAsIterator<T> it = new ObservableAsIterator<>(source, bufferSize, task);
-        Observer<T> self = it;
-        it.start(() -> source.subscribe(self));
+        it.subscribe();
         return it;
+    }
+
+    @Override
+    protected void subscribeToSource() {
+        @SuppressWarnings("unchecked") // the constructor's source
+        Observable<? extends T> observable = (Observable<? extends T>) source;
+        Observer<T> self = this;
+        observable.subscribe(self);
     }
 
     @Override
     public void onSubscribe(Disposable d) {
         Objects.requireNonNull(d, "onSubscribe(null)");
-        if (!setUpstream(d)) {
+        if (!keepUpstream(d)) {
             SpecRules.cancel(d, this); // a second upstream, or one arriving after we left
             return;
         }
-        if (d instanceof QueueDisposable<?> && Thread.currentThread() == callingSource) {
+        if (d instanceof QueueDisposable<?> && onConsumerThread()) {
             @SuppressWarnings("unchecked")
             QueueDisposable<T> qd = (QueueDisposable<T>) d;
             if (qd.requestFusion(QueueFuseable.SYNC) == QueueFuseable.SYNC) {
                 queue = qd; // poll the source itself: null means it has ended
-                syncFused = true;
-                done = true;
+                fusedSync();
             }
         }
     }
 
     @Override
-    void request(long n) {
-        long r = requested + n; // consumer only; no one to ask: the bound moves as items are taken
-        requested = r < 0 ? Long.MAX_VALUE : r;
+    protected @Nullable IllegalStateException requestUpstream(long n) {
+        return null; // no one to ask: the bound moves as items are taken
     }
 
     @Override
-    MissingBackpressureException overflow() {
+    protected MissingBackpressureException overflow() {
         return new MissingBackpressureException(describe() + ": more than " + capacity + " items arrived before "
                 + "the task took them; an Observable cannot be slowed down, so the iteration's buffer overflowed "
                 + "(the Observable is disposed). Use a larger bufferSize, or toFlowable(BackpressureStrategy) "
