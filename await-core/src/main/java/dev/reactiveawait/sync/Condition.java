@@ -1,6 +1,5 @@
 package dev.reactiveawait.sync;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
@@ -172,13 +171,7 @@ public final class Condition {
         }
         lock.release();
         try {
-            Promise<Boolean> fut = Promise.create(loop);
-            waiters.add(fut);
-            try {
-                Async.await(fut);
-            } finally {
-                waiters.remove(fut);
-            }
+            Waiters.await(waiters, Promise.create(loop));
         } finally {
             reacquire();
         }

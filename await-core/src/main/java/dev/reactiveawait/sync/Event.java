@@ -1,6 +1,5 @@
 package dev.reactiveawait.sync;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Promise;
@@ -104,13 +103,7 @@ public final class Event {
         if (value) {
             return;
         }
-        Promise<Boolean> fut = Promise.create(loop);
-        waiters.add(fut);
-        try {
-            Async.await(fut);
-        } finally {
-            waiters.remove(fut);
-        }
+        Waiters.await(waiters, Promise.create(loop));
     }
 
     /** Loop-only: the number of waiting tasks, for tests. */

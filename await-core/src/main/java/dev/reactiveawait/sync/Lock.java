@@ -1,6 +1,5 @@
 package dev.reactiveawait.sync;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
@@ -79,7 +78,7 @@ public final class Lock {
     public void acquire() {
         EventLoop loop = bound.checkTask(this, "acquire");
         ArrayDeque<Promise<Boolean>> w = waiters;
-        if (!locked && (w == null || allCancelled(w))) {
+        if (!locked && (w == null || Waiters.allCancelled(w))) {
             locked = true;
             return;
         }
@@ -87,15 +86,8 @@ public final class Lock {
             w = new ArrayDeque<>();
             waiters = w;
         }
-        Promise<Boolean> fut = Promise.create(loop);
-        w.add(fut);
         try {
-            try {
-                Async.await(fut);
-            } finally {
-                // before the catch below, so that wakeUpFirst() cannot pick this very waiter
-                w.remove(fut);
-            }
+            Waiters.await(w, Promise.create(loop)); // leaves w before the catch: wakeUpFirst() cannot pick it
         } catch (Throwable e) { // CancelledException, in practice
             if (!locked) {
                 wakeUpFirst(); // release() chose us, but we leave: the next waiter gets the lock
@@ -198,19 +190,9 @@ public final class Lock {
         }
     }
 
-    static boolean allCancelled(ArrayDeque<Promise<Boolean>> waiters) {
-        for (Promise<Boolean> w : waiters) {
-            if (!w.isCancelled()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Loop-only: the number of waiting tasks, for tests. */
     int waiterCount() {
-        ArrayDeque<Promise<Boolean>> w = waiters;
-        return w == null ? 0 : w.size();
+        return Waiters.count(waiters);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.reactiveawait.sync;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
@@ -74,7 +73,7 @@ public sealed class Semaphore permits BoundedSemaphore {
             return true;
         }
         ArrayDeque<Promise<Boolean>> w = waiters;
-        return w != null && !Lock.allCancelled(w);
+        return w != null && !Waiters.allCancelled(w);
     }
 
     /**
@@ -104,13 +103,8 @@ public sealed class Semaphore permits BoundedSemaphore {
             waiters = w;
         }
         Promise<Boolean> fut = Promise.create(loop);
-        w.add(fut);
         try {
-            try {
-                Async.await(fut);
-            } finally {
-                w.remove(fut);
-            }
+            Waiters.await(w, fut);
         } catch (Throwable e) { // CancelledException, in practice
             if (!fut.isCancelled()) {
                 // a release picked us and took our permit out; we leave, so it goes to the next waiter
@@ -218,8 +212,7 @@ public sealed class Semaphore permits BoundedSemaphore {
 
     /** Loop-only: the number of waiting tasks, for tests. */
     final int waiterCount() {
-        ArrayDeque<Promise<Boolean>> w = waiters;
-        return w == null ? 0 : w.size();
+        return Waiters.count(waiters);
     }
 
     @Override
