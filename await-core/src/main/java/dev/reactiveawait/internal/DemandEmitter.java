@@ -194,14 +194,7 @@ public abstract class DemandEmitter<T> {
 
     /** On the loop, once the task is done (or never started): the terminal signal. */
     private void ended(@Nullable Awaitable<?> done) {
-        Throwable failure = null;
-        if (done != null) {
-            try {
-                failure = done.exception();
-            } catch (CancelledException cancelled) {
-                failure = cancelled;
-            }
-        }
+        Throwable failure = done == null ? null : Failure.of(done);
         if (STATE.compareAndSet(this, ACTIVE, TERMINATED)) {
             if (failure == null) {
                 signalComplete(); // RS 1.4: completion needs no demand

@@ -56,6 +56,21 @@ public interface VirtualTimeSupport {
         public RealTimerException(String message) {
             super(message);
         }
+
+        /**
+         * The report of a timer scheduled on a scheduler captured before virtual time was installed.
+         *
+         * @param timer e.g. {@code "a Reactor timer"}
+         * @param site where it was scheduled, from {@link #delayedScheduleSite}
+         * @param examples typical culprits, e.g. {@code "a Mono.delay or Flux.interval"}
+         * @return the report, saying what to do
+         */
+        public static RealTimerException capturedEarly(String timer, String site, String examples) {
+            return new RealTimerException(timer + " was scheduled on a real scheduler under virtual time: " + site
+                    + ". It waits real time, not the test's clock: the scheduler was captured before virtual time "
+                    + "was installed (e.g. " + examples + " built in a static field or in @BeforeAll); build it "
+                    + "inside the test.");
+        }
     }
 
     /**

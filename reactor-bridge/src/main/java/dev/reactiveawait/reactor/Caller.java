@@ -1,8 +1,7 @@
 package dev.reactiveawait.reactor;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.internal.AwaitingCaller;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,18 +20,11 @@ final class Caller {
      *     non-blocking: waiting there would deadlock or starve it
      */
     static @Nullable Task<?> taskOrBlockingThread(String method) {
-        Task<?> task = Async.currentTask();
-        if (task == null) {
-            if (CoreAccess.currentLoopOrNull() != null) {
-                throw new IllegalStateException(method + "() called on an event loop's thread outside a task "
-                        + "(in a callback, or on the thread running the loop): waiting there would deadlock "
-                        + "the loop; call it inside a task (createTask(...))");
-            }
-            if (Schedulers.isInNonBlockingThread()) {
-                throw new IllegalStateException(method + "() outside a task would block thread \""
-                        + Thread.currentThread().getName() + "\", which Reactor marks non-blocking; call it "
-                        + "inside a task, or compose the sequence with Reactor operators instead");
-            }
+        Task<?> task = AwaitingCaller.taskOrPlainThread(method);
+        if (task == null && Schedulers.isInNonBlockingThread()) {
+            throw new IllegalStateException(method + "() outside a task would block thread \""
+                    + Thread.currentThread().getName() + "\", which Reactor marks non-blocking; call it "
+                    + "inside a task, or compose the sequence with Reactor operators instead");
         }
         return task;
     }

@@ -3,6 +3,7 @@ package dev.reactiveawait.reactor;
 import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
@@ -32,7 +33,7 @@ final class CoroutineAsMono<T> extends Mono<T> {
     public void subscribe(CoreSubscriber<? super T> actual) {
         EventLoop target = LoopOfSubscription.resolve(loop);
         if (target == null) {
-            Operators.error(actual, LoopOfSubscription.noLoop("mono"));
+            Operators.error(actual, LoopOfSubscription.noLoop("ReactorTasks", "mono"));
             return;
         }
         ResultSubscription<T> subscription = new ResultSubscription<>(actual);

@@ -1,6 +1,7 @@
 package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.EventLoop;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;
@@ -28,7 +29,7 @@ final class FluxBodyAsFlux<T> extends Flux<T> {
     public void subscribe(CoreSubscriber<? super T> actual) {
         EventLoop target = LoopOfSubscription.resolve(loop);
         if (target == null) {
-            Operators.error(actual, LoopOfSubscription.noLoop("flux"));
+            Operators.error(actual, LoopOfSubscription.noLoop("ReactorTasks", "flux"));
             return;
         }
         EmitterSubscription<T> subscription = new EmitterSubscription<>(actual, target, !target.inLoop());

@@ -2,9 +2,8 @@ package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopGroup;
-import java.util.Objects;
+import dev.reactiveawait.internal.SchedulerLoops;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
@@ -16,42 +15,29 @@ import reactor.core.scheduler.Scheduler;
  * Disposing the scheduler cancels what it scheduled, never a loop.
  */
 final class LoopScheduler implements Scheduler {
-    /** The loop of the next direct task or worker: always the same one, or the group's next. */
-    private final Supplier<EventLoop> next;
-    /** The loop whose clock {@link #now} reads. */
-    private final EventLoop clockLoop;
-    private final Object target;
+    /** Where direct tasks and workers go, and whose clock {@link #now} reads. */
+    private final SchedulerLoops loops;
     /** Direct tasks and workers, disposed together with the scheduler. */
     private final PendingTasks pending = new PendingTasks();
 
-    LoopScheduler(EventLoop loop) {
-        Objects.requireNonNull(loop, "loop");
-        this.next = () -> loop;
-        this.clockLoop = loop;
-        this.target = loop;
-    }
-
-    LoopScheduler(LoopGroup group) {
-        Objects.requireNonNull(group, "group");
-        this.next = group::next;
-        this.clockLoop = group.loops().get(0);
-        this.target = group;
+    LoopScheduler(SchedulerLoops loops) {
+        this.loops = loops;
     }
 
     @Override
     public Disposable schedule(Runnable task) {
-        return LoopTask.schedule(next.get(), pending, task, LoopTask.NOW, 0, false);
+        return LoopTask.schedule(loops.next(), pending, task, LoopTask.NOW, 0, false);
     }
 
     @Override
     public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
-        EventLoop loop = next.get();
+        EventLoop loop = loops.next();
         return LoopTask.schedule(loop, pending, task, LoopTask.deadline(loop, unit.toNanos(delay)), 0, false);
     }
 
     @Override
     public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
-        EventLoop loop = next.get();
+        EventLoop loop = loops.next();
         return LoopTask.schedule(loop, pending, task, LoopTask.deadline(loop, unit.toNanos(initialDelay)),
                 unit.toNanos(period), true);
     }
@@ -62,12 +48,12 @@ final class LoopScheduler implements Scheduler {
      */
     @Override
     public long now(TimeUnit unit) {
-        return unit.convert(clockLoop.time(), TimeUnit.NANOSECONDS);
+        return loops.now(unit);
     }
 
     @Override
     public Worker createWorker() {
-        LoopWorker worker = new LoopWorker(next.get(), pending);
+        LoopWorker worker = new LoopWorker(loops.next(), pending);
         if (!pending.add(worker)) {
             worker.dispose();
         }
@@ -86,6 +72,6 @@ final class LoopScheduler implements Scheduler {
 
     @Override
     public String toString() {
-        return "LoopScheduler[" + target + "]";
+        return "LoopScheduler[" + loops + "]";
     }
 }

@@ -5,6 +5,7 @@ import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopGroup;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.SchedulerLoops;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -274,7 +275,7 @@ public final class ReactorTasks {
      * @throws NullPointerException if {@code loop} is {@code null}
      */
     public static Scheduler scheduler(EventLoop loop) {
-        return new LoopScheduler(loop);
+        return new LoopScheduler(SchedulerLoops.of(loop));
     }
 
     /**
@@ -317,7 +318,7 @@ public final class ReactorTasks {
      * @since 0.2
      */
     public static Scheduler scheduler(LoopGroup group) {
-        return new LoopScheduler(group);
+        return new LoopScheduler(SchedulerLoops.of(group));
     }
 
     // ---------------------------------------------------------------- non-blocking threads

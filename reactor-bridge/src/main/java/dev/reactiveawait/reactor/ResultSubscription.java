@@ -2,6 +2,7 @@ package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.Awaitable;
 import dev.reactiveawait.CancelledException;
+import dev.reactiveawait.internal.Failure;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.jspecify.annotations.Nullable;
@@ -133,12 +134,7 @@ final class ResultSubscription<T> implements Subscription {
 
     /** Signals the outcome of a done awaitable (on the loop, or any thread once it is done). */
     void complete(Awaitable<? extends T> done) {
-        Throwable failure;
-        try {
-            failure = done.exception();
-        } catch (CancelledException cancelled) {
-            failure = cancelled;
-        }
+        Throwable failure = Failure.of(done);
         if (failure != null) {
             fail(failure);
         } else {

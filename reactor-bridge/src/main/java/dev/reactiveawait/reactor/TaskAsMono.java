@@ -3,6 +3,7 @@ package dev.reactiveawait.reactor;
 import dev.reactiveawait.Awaitable;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import reactor.core.CoreSubscriber;

@@ -1,8 +1,7 @@
 package dev.reactiveawait.rxjava3;
 
-import dev.reactiveawait.Async;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.internal.AwaitingCaller;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import org.jspecify.annotations.Nullable;
 
@@ -22,19 +21,12 @@ final class Caller {
      *     {@code onBeforeBlocking} handler says so): waiting there would deadlock or starve it
      */
     static @Nullable Task<?> taskOrBlockingThread(String method) {
-        Task<?> task = Async.currentTask();
-        if (task == null) {
-            if (CoreAccess.currentLoopOrNull() != null) {
-                throw new IllegalStateException(method + "() called on an event loop's thread outside a task "
-                        + "(in a callback, or on the thread running the loop): waiting there would deadlock "
-                        + "the loop; call it inside a task (createTask(...))");
-            }
-            if (RxJavaPlugins.isFailOnNonBlockingScheduler() && RxJavaPlugins.onBeforeBlocking()) {
-                throw new IllegalStateException(method + "() outside a task would block thread \""
-                        + Thread.currentThread().getName() + "\", where RxJava forbids blocking "
-                        + "(RxJavaPlugins.onBeforeBlocking); call it inside a task, or compose the source "
-                        + "with RxJava operators instead");
-            }
+        Task<?> task = AwaitingCaller.taskOrPlainThread(method);
+        if (task == null && RxJavaPlugins.isFailOnNonBlockingScheduler() && RxJavaPlugins.onBeforeBlocking()) {
+            throw new IllegalStateException(method + "() outside a task would block thread \""
+                    + Thread.currentThread().getName() + "\", where RxJava forbids blocking "
+                    + "(RxJavaPlugins.onBeforeBlocking); call it inside a task, or compose the source "
+                    + "with RxJava operators instead");
         }
         return task;
     }

@@ -4,6 +4,7 @@ import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.VoidCoroutine;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;
@@ -44,7 +45,7 @@ final class CoroutineAsSource {
             Function<EventLoop, Task<? extends @Nullable T>> createTask, OutcomeSink<T> sink) {
         EventLoop target = LoopOfSubscription.resolve(given);
         if (target == null) {
-            sink.fail(LoopOfSubscription.noLoop(factory));
+            sink.fail(LoopOfSubscription.noLoop("RxTasks", factory));
             return;
         }
         try {

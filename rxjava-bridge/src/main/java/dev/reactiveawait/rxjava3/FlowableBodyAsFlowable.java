@@ -1,6 +1,7 @@
 package dev.reactiveawait.rxjava3;
 
 import dev.reactiveawait.EventLoop;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.Objects;
@@ -40,7 +41,7 @@ final class FlowableBodyAsFlowable<T> extends Flowable<T> {
         EventLoop target = LoopOfSubscription.resolve(loop);
         if (target == null) {
             actual.onSubscribe(NOTHING); // RS 1.9: onSubscribe before anything else
-            actual.onError(LoopOfSubscription.noLoop("rxFlowable"));
+            actual.onError(LoopOfSubscription.noLoop("RxTasks", "rxFlowable"));
             return;
         }
         EmitterSubscription<T> subscription = new EmitterSubscription<>(actual, target, !target.inLoop());

@@ -2,15 +2,14 @@ package dev.reactiveawait.rxjava3;
 
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopGroup;
+import dev.reactiveawait.internal.SchedulerLoops;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.disposables.CompositeDisposable;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
-import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 
 /**
  * {@link RxTasks#scheduler}: an event loop, or a {@link LoopGroup}, seen as an RxJava
@@ -20,32 +19,19 @@ import java.util.function.Supplier;
  * {@link #shutdown()} cancels what it scheduled, never a loop; {@link #start()} accepts tasks again.
  */
 final class LoopScheduler extends Scheduler {
-    /** The loop of the next direct task or worker: always the same one, or the group's next. */
-    private final Supplier<EventLoop> next;
-    /** The loop whose clock {@link #now} reads. */
-    private final EventLoop clockLoop;
-    private final Object target;
+    /** Where direct tasks and workers go, and whose clock {@link #now} reads. */
+    private final SchedulerLoops loops;
     /** Direct tasks and workers, disposed together by shutdown(); replaced by start() after that. */
     private final AtomicReference<CompositeDisposable> tasks = new AtomicReference<>(new CompositeDisposable());
 
-    LoopScheduler(EventLoop loop) {
-        Objects.requireNonNull(loop, "loop");
-        this.next = () -> loop;
-        this.clockLoop = loop;
-        this.target = loop;
-    }
-
-    LoopScheduler(LoopGroup group) {
-        Objects.requireNonNull(group, "group");
-        this.next = group::next;
-        this.clockLoop = group.loops().get(0);
-        this.target = group;
+    LoopScheduler(SchedulerLoops loops) {
+        this.loops = loops;
     }
 
     @Override
     public Worker createWorker() {
         CompositeDisposable owner = tasks.get();
-        LoopWorker worker = new LoopWorker(next.get(), owner);
+        LoopWorker worker = new LoopWorker(loops.next(), owner);
         owner.add(worker); // disposes the worker if the scheduler is shut down
         return worker;
     }
@@ -53,7 +39,7 @@ final class LoopScheduler extends Scheduler {
     @Override
     public Disposable scheduleDirect(Runnable run, long delay, TimeUnit unit) {
         try {
-            return LoopTask.schedule(next.get(), tasks.get(), run, delay, unit);
+            return LoopTask.schedule(loops.next(), tasks.get(), run, delay, unit);
         } catch (RejectedExecutionException closed) {
             RxJavaPlugins.onError(closed); // as RxJava's own executor scheduler does
             return Disposable.disposed();
@@ -63,7 +49,7 @@ final class LoopScheduler extends Scheduler {
     @Override
     public Disposable schedulePeriodicallyDirect(Runnable run, long initialDelay, long period, TimeUnit unit) {
         try {
-            return LoopTask.schedulePeriodically(next.get(), tasks.get(), run, initialDelay, period, unit);
+            return LoopTask.schedulePeriodically(loops.next(), tasks.get(), run, initialDelay, period, unit);
         } catch (RejectedExecutionException closed) {
             RxJavaPlugins.onError(closed);
             return Disposable.disposed();
@@ -73,7 +59,7 @@ final class LoopScheduler extends Scheduler {
     /** The loop's clock (a group's first loop): its own origin (0 for a virtual clock), not the epoch. */
     @Override
     public long now(TimeUnit unit) {
-        return unit.convert(clockLoop.time(), TimeUnit.NANOSECONDS);
+        return loops.now(unit);
     }
 
     @Override
@@ -91,6 +77,6 @@ final class LoopScheduler extends Scheduler {
 
     @Override
     public String toString() {
-        return "LoopScheduler[" + target + "]";
+        return "LoopScheduler[" + loops + "]";
     }
 }

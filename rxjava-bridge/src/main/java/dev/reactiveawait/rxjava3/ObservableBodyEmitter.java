@@ -5,6 +5,8 @@ import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.internal.DemandEmitter;
+import dev.reactiveawait.internal.Failure;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import io.reactivex.rxjava3.core.ObservableEmitter;
 import io.reactivex.rxjava3.exceptions.Exceptions;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
@@ -35,7 +37,7 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
     static <T> void start(@Nullable EventLoop given, ObservableBody<T> body, ObservableEmitter<T> emitter) {
         EventLoop target = LoopOfSubscription.resolve(given);
         if (target == null) {
-            emitter.onError(LoopOfSubscription.noLoop("rxObservable"));
+            emitter.onError(LoopOfSubscription.noLoop("RxTasks", "rxObservable"));
             return;
         }
         ObservableBodyEmitter<T> bodyEmitter = new ObservableBodyEmitter<>(emitter);
@@ -66,12 +68,7 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
 
     /** On the loop, once the task is done: the terminal signal. */
     private void ended(Awaitable<?> done) {
-        Throwable failure;
-        try {
-            failure = done.exception();
-        } catch (CancelledException cancelled) {
-            failure = cancelled;
-        }
+        Throwable failure = Failure.of(done);
         if (failure == null) {
             if (!observerFailed) {
                 emitter.onComplete(); // a no-op once disposed

@@ -2,6 +2,7 @@ package dev.reactiveawait.rxjava3;
 
 import dev.reactiveawait.Awaitable;
 import dev.reactiveawait.CancelledException;
+import dev.reactiveawait.internal.Failure;
 import io.reactivex.rxjava3.core.CompletableEmitter;
 import io.reactivex.rxjava3.core.MaybeEmitter;
 import io.reactivex.rxjava3.core.SingleEmitter;
@@ -60,12 +61,7 @@ abstract sealed class OutcomeSink<T> {
         if (!ownsTask && isDisposed()) {
             return; // stopped listening: the task's failure is its owner's to read, not ours
         }
-        Throwable failure;
-        try {
-            failure = done.exception();
-        } catch (CancelledException cancelled) {
-            failure = cancelled;
-        }
+        Throwable failure = Failure.of(done);
         if (failure != null) {
             fail(failure);
         } else {

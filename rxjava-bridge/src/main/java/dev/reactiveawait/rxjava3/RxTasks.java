@@ -6,6 +6,7 @@ import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopGroup;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.VoidCoroutine;
+import dev.reactiveawait.internal.SchedulerLoops;
 import dev.reactiveawait.rxjava3.internal.NonBlockingLoopThreads;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
@@ -552,7 +553,7 @@ public final class RxTasks {
      * @throws NullPointerException if {@code loop} is {@code null}
      */
     public static Scheduler scheduler(EventLoop loop) {
-        return new LoopScheduler(loop);
+        return new LoopScheduler(SchedulerLoops.of(loop));
     }
 
     /**
@@ -599,7 +600,7 @@ public final class RxTasks {
      * @since 0.2
      */
     public static Scheduler scheduler(LoopGroup group) {
-        return new LoopScheduler(group);
+        return new LoopScheduler(SchedulerLoops.of(group));
     }
 
     // ---------------------------------------------------------------- blocking calls

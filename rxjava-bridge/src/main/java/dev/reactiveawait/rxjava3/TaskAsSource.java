@@ -3,6 +3,7 @@ package dev.reactiveawait.rxjava3;
 import dev.reactiveawait.Awaitable;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.internal.LoopOfSubscription;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Maybe;
 import io.reactivex.rxjava3.core.Single;

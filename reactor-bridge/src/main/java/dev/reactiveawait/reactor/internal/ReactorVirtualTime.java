@@ -50,10 +50,8 @@ public final class ReactorVirtualTime implements VirtualTimeSupport {
                     c -> Scheduler.class.isAssignableFrom(c) || Scheduler.Worker.class.isAssignableFrom(c),
                     "reactor.core.publisher.");
             if (site != null) {
-                problems.accept(new RealTimerException("a Reactor timer was scheduled on a real scheduler under "
-                        + "virtual time: " + site + ". It waits real time, not the test's clock: the scheduler was "
-                        + "captured before virtual time was installed (e.g. a Mono.delay or Flux.interval built in "
-                        + "a static field or in @BeforeAll); build it inside the test."));
+                problems.accept(RealTimerException.capturedEarly("a Reactor timer", site,
+                        "a Mono.delay or Flux.interval"));
             }
             return task;
         });

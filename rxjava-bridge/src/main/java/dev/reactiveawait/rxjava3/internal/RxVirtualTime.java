@@ -47,10 +47,8 @@ public final class RxVirtualTime implements VirtualTimeSupport {
                     c -> Scheduler.class.isAssignableFrom(c) || Scheduler.Worker.class.isAssignableFrom(c),
                     "io.reactivex.rxjava3.internal.operators.");
             if (site != null) {
-                problems.accept(new RealTimerException("an RxJava timer was scheduled on a real scheduler under "
-                        + "virtual time: " + site + ". It waits real time, not the test's clock: the scheduler was "
-                        + "captured before virtual time was installed (e.g. a Single.timer or Observable.interval "
-                        + "built in a static field or in @BeforeAll); build it inside the test."));
+                problems.accept(RealTimerException.capturedEarly("an RxJava timer", site,
+                        "a Single.timer or Observable.interval"));
             }
             return schedule == null ? task : schedule.apply(task);
         });
