@@ -1,10 +1,7 @@
 package dev.reactiveawait.reactor;
 
-import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.OneOutcomeWait;
-import dev.reactiveawait.internal.Sneaky;
+import dev.reactiveawait.internal.OneOutcome;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscription;
@@ -18,32 +15,21 @@ import reactor.util.context.Context;
  * of a Publisher; all its items): the subscription, the Reactive Streams discipline, and the
  * handoff of the outcome from the signalling thread to the awaiting task or thread.
  *
- * <p>The handoff is a {@link OneOutcomeWait}: a sequence that ends during {@code subscribe()}
- * leaves it done, and the awaiting side reads the outcome without a promise and without
- * suspending. An outcome that nobody will read
- * (the awaiting task was cancelled) goes to Reactor's hooks: an error to
- * {@code Operators.onErrorDropped}, a value to the discard hook.
+ * <p>The upstream, the outcome and its handoff are the core's {@link OneOutcome}, which the RxJava
+ * bridge's {@code AwaitingObserver} shares: a sequence that ends during {@code subscribe()} leaves
+ * it done, and the awaiting side reads the outcome without a promise and without suspending. An
+ * outcome that nobody will read (the awaiting task was cancelled) goes to Reactor's hooks: an error
+ * to {@code Operators.onErrorDropped}, a value to the discard hook.
  *
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements CoreSubscriber<T>, SpecRules.Described
+abstract sealed class AwaitingSubscriber<T, R> extends OneOutcome<R> implements CoreSubscriber<T>, SpecRules.Described
         permits HoldingAwaiter, FirstItemAwaiter, ListAwaiter {
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<AwaitingSubscriber, Subscription> S =
-            AtomicReferenceFieldUpdater.newUpdater(AwaitingSubscriber.class, Subscription.class, "s");
-
     /** The awaiting task's Reactor context: what the source sees as its subscriber's context. */
     final Context context;
     private final String method;
     private final Publisher<?> source;
-    /** Set once by onSubscribe (signalling side); cancelledSubscription() once cancelled (either side). */
-    private volatile @Nullable Subscription s;
-    /** Signalling side only (RS 1.3: signals are serialized): the outcome is set, or we gave up. */
-    private boolean done;
-    /** Written by the signalling side before {@code signalOutcome()}; read by the awaiting side after. */
-    private @Nullable R result;
-    private @Nullable Throwable error;
 
     AwaitingSubscriber(Context context, String method, Publisher<?> source) {
         this.context = context;
@@ -61,7 +47,8 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
     abstract void completed();
 
     /** Releases what the subscriber holds before its outcome (signalling side), for a source we left. */
-    abstract void discardHeld();
+    @Override
+    protected abstract void discardHeld();
 
     /** Releases an outcome that will never be delivered. */
     abstract void discard(R outcome);
@@ -74,8 +61,8 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
     @Override
     public final void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
-        if (S.compareAndSet(this, null, s)) {
-            if (done) {
+        if (setUpstream(s)) {
+            if (isDone()) {
                 SpecRules.cancel(s, this, context); // signalled before onSubscribe (RS 1.9): we have our outcome
                 return;
             }
@@ -83,7 +70,7 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
             IllegalStateException broken = SpecRules.request(s, n, this);
             if (broken != null) {
                 cancelUpstream();
-                if (done) {
+                if (isDone()) {
                     Operators.onErrorDropped(broken, context); // the outcome came inside request()
                 } else {
                     fail(broken);
@@ -92,7 +79,7 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
             return;
         }
         SpecRules.cancel(s, this, context); // RS 2.5: a second subscription, or one arriving after we cancelled
-        if (this.s != Operators.cancelledSubscription()) {
+        if (!hasLeft()) {
             Operators.onErrorDropped(Exceptions.duplicateOnSubscribeException(), context);
         }
     }
@@ -125,7 +112,7 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
             return;
         }
         if (late()) {
-            if (e != error) { // not the very error we ended with (a publisher rethrowing our 2.13 error)
+            if (e != failure()) { // not the very error we ended with (a publisher rethrowing our 2.13 error)
                 Operators.onErrorDropped(e, context);
             }
             return;
@@ -145,56 +132,22 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
      * an error that says so; the subscription, if it ever comes, is cancelled.
      */
     private boolean beforeOnSubscribe(String signal, @Nullable Throwable cause) {
-        if (s != null) {
+        if (hasUpstream()) {
             return false;
         }
-        if (!done) {
+        if (!isDone()) {
             discardHeld();
             fail(SpecRules.beforeOnSubscribe(describe(), signal, cause));
-        } else if (cause != null && cause != error) {
+        } else if (cause != null && cause != failure()) {
             Operators.onErrorDropped(cause, context);
         }
         return true;
     }
 
-    /**
-     * Whether a signal comes after the outcome (RS 1.7: nothing may follow a terminal signal) or
-     * after we cancelled (RS 2.8: tolerated, not delivered); the first such signal releases what
-     * was held.
-     */
-    private boolean late() {
-        if (done) {
-            return true;
-        }
-        if (s == Operators.cancelledSubscription()) {
-            done = true;
-            discardHeld();
-            return true;
-        }
-        return false;
-    }
-
-    /** Signalling side: the outcome is a value ({@code null}: the sequence was empty). */
-    final void finish(@Nullable R outcome) {
-        done = true;
-        result = outcome;
-        signalOutcome();
-    }
-
-    /** Signalling side: the outcome is an error. */
-    final void fail(Throwable e) {
-        done = true;
-        error = e;
-        signalOutcome();
-    }
-
-    /** Either side: cancels the subscription, now or as soon as it arrives. */
+    /** Either side: cancels the subscription; one that throws goes to {@code Operators.onErrorDropped}. */
     @Override
-    public final void cancelUpstream() {
-        Subscription current = S.getAndSet(this, Operators.cancelledSubscription());
-        if (current != null && current != Operators.cancelledSubscription()) {
-            SpecRules.cancel(current, this, context);
-        }
+    protected final void cancel(Object upstream) {
+        SpecRules.cancel((Subscription) upstream, this, context);
     }
 
     /** "awaitFirst(FluxRange)", for messages. */
@@ -206,27 +159,12 @@ abstract sealed class AwaitingSubscriber<T, R> extends OneOutcomeWait implements
     /** The outcome will never be read: to Reactor's hooks, so that nothing is lost silently. */
     @Override
     public final void orphan() {
-        Throwable e = error;
-        R r = result;
+        Throwable e = failure();
+        R r = result();
         if (e != null) {
             Operators.onErrorDropped(e, context);
         } else if (r != null) {
             discard(r);
         }
-    }
-
-    /**
-     * Awaiting side, after {@code subscribe()} returned: the outcome, once there is one.
-     *
-     * @param task the awaiting task, or {@code null} on a plain thread (which blocks)
-     * @return the value, or {@code null} if the sequence was empty
-     */
-    final @Nullable R await(@Nullable Task<?> task) {
-        awaitOutcome(task);
-        Throwable e = error;
-        if (e != null) {
-            throw Sneaky.raise(e);
-        }
-        return result;
     }
 }

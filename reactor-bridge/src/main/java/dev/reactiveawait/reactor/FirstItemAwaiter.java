@@ -35,7 +35,7 @@ final class FirstItemAwaiter<T> extends AwaitingSubscriber<T, T> {
     }
 
     @Override
-    void discardHeld() {}
+    protected void discardHeld() {}
 
     @Override
     void discard(T outcome) {

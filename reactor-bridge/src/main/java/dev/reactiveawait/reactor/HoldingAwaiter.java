@@ -63,7 +63,7 @@ abstract sealed class HoldingAwaiter<T> extends AwaitingSubscriber<T, T>
     }
 
     @Override
-    final void discardHeld() {
+    protected final void discardHeld() {
         T v = value;
         if (v != null) {
             value = null;

@@ -36,7 +36,7 @@ final class ListAwaiter<T> extends AwaitingSubscriber<T, List<T>> {
     }
 
     @Override
-    void discardHeld() {
+    protected void discardHeld() {
         Operators.onDiscardMultiple(items, context);
         items.clear();
     }

@@ -1,14 +1,11 @@
 package dev.reactiveawait.rxjava3;
 
 import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.Task;
-import dev.reactiveawait.internal.OneOutcomeWait;
-import dev.reactiveawait.internal.Sneaky;
+import dev.reactiveawait.internal.OneOutcome;
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.exceptions.ProtocolViolationException;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscription;
 
@@ -19,7 +16,8 @@ import org.reactivestreams.Subscription;
  * signals, and the handoff of the outcome from the signalling thread to the awaiting task or
  * thread.
  *
- * <p>The handoff is a {@link OneOutcomeWait}: a source that ends during {@code subscribe()} leaves
+ * <p>The upstream, the outcome and its handoff are the core's {@link OneOutcome}, which the Reactor
+ * bridge's {@code AwaitingSubscriber} shares: a source that ends during {@code subscribe()} leaves
  * it done, and the awaiting side reads the outcome without a promise and without suspending.
  *
  * <p>Signals nobody will read go to {@link RxJavaPlugins#onError}, as RxJava's own operators do
@@ -30,28 +28,11 @@ import org.reactivestreams.Subscription;
  * @param <T> the items
  * @param <R> the outcome
  */
-abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements SpecRules.Described permits ValueAwaiter, SequenceAwaiter {
-    /** In {@link #upstream} once we left the source (disposed it, or gave up before it arrived). */
-    private static final Object CANCELLED = new Object();
-
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<AwaitingObserver, Object> UPSTREAM =
-            AtomicReferenceFieldUpdater.newUpdater(AwaitingObserver.class, Object.class, "upstream");
-
+abstract sealed class AwaitingObserver<T, R> extends OneOutcome<R> implements SpecRules.Described permits ValueAwaiter, SequenceAwaiter {
     private final String method;
     private final Object source;
-    /**
-     * The {@link Disposable} or {@link Subscription}: set once by onSubscribe (signalling side);
-     * {@link #CANCELLED} once we left the source (either side).
-     */
-    private volatile @Nullable Object upstream;
-    /** Signalling side only (signals are serialized): the outcome is set, or we gave up. */
-    private boolean done;
     /** Signalling side only: the one echo of our cancellation was dropped already. */
     private boolean echoDropped;
-    /** Written by the signalling side before {@code signalOutcome()}; read by the awaiting side after. */
-    private @Nullable R result;
-    private @Nullable Throwable error;
 
     AwaitingObserver(String method, Object source) {
         this.method = method;
@@ -71,7 +52,7 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements S
      */
     public final void onSubscribe(Disposable d) {
         Objects.requireNonNull(d, "onSubscribe(null)");
-        if (!setUpstream(d)) {
+        if (!keepUpstream(d)) {
             SpecRules.cancel(d, this);
         }
     }
@@ -87,11 +68,11 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements S
             return;
         }
         if (late()) {
-            if (upstream == CANCELLED && !echoDropped && isCancellationEcho(e)) {
+            if (hasLeft() && !echoDropped && isCancellationEcho(e)) {
                 echoDropped = true; // the source's answer to our dispose(): ours, not the application's
                 return;
             }
-            if (e != error) { // not the very error we ended with (a source rethrowing our 2.13 error)
+            if (e != failure()) { // not the very error we ended with (a source rethrowing our 2.13 error)
                 RxJavaPlugins.onError(e);
             }
             return;
@@ -111,7 +92,7 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements S
      * await ends with {@code broken}, unless it had its outcome already (then the hook gets it).
      */
     final void requestFailed(IllegalStateException broken) {
-        boolean hadOutcome = done;
+        boolean hadOutcome = isDone();
         cancelUpstream();
         if (hadOutcome) {
             RxJavaPlugins.onError(broken);
@@ -144,12 +125,12 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements S
      * @param cause the source's error for an early {@code onError}, else {@code null}
      */
     final boolean beforeOnSubscribe(String signal, @Nullable Throwable cause) {
-        if (upstream != null) {
+        if (hasUpstream()) {
             return false;
         }
-        if (!done) {
+        if (!isDone()) {
             fail(SpecRules.beforeOnSubscribe(describe(), signal, cause));
-        } else if (cause != null && cause != error) {
+        } else if (cause != null && cause != failure()) {
             RxJavaPlugins.onError(cause);
         }
         return true;
@@ -161,53 +142,21 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements S
      *
      * @return whether it is kept; if not, the caller cancels it
      */
-    final boolean setUpstream(Object u) {
-        if (UPSTREAM.compareAndSet(this, null, u)) {
-            return !done; // signalled before onSubscribe (a broken source), and we have our outcome
+    final boolean keepUpstream(Object u) {
+        if (setUpstream(u)) {
+            return !isDone(); // signalled before onSubscribe (a broken source), and we have our outcome
         }
-        if (upstream != CANCELLED) {
+        if (!hasLeft()) {
             RxJavaPlugins.onError(new ProtocolViolationException(describe() + ": onSubscribe was called a "
                     + "second time; a source subscribes each observer once (the second upstream is disposed)"));
         }
         return false;
     }
 
-    /**
-     * Whether a signal comes after the outcome (nothing may follow a terminal signal) or after we
-     * left the source (tolerated, not delivered).
-     */
-    final boolean late() {
-        if (done) {
-            return true;
-        }
-        if (upstream == CANCELLED) {
-            done = true;
-            return true;
-        }
-        return false;
-    }
-
-    /** Signalling side: the outcome is a value ({@code null}: the source was empty). */
-    final void finish(@Nullable R outcome) {
-        done = true;
-        result = outcome;
-        signalOutcome();
-    }
-
-    /** Signalling side: the outcome is an error. */
-    final void fail(Throwable e) {
-        done = true;
-        error = e;
-        signalOutcome();
-    }
-
-    /** Either side: disposes or cancels the upstream, now or as soon as it arrives. */
+    /** Either side: disposes or cancels the upstream; one that throws goes to {@code RxJavaPlugins.onError}. */
     @Override
-    public final void cancelUpstream() {
-        Object u = UPSTREAM.getAndSet(this, CANCELLED);
-        if (u != null && u != CANCELLED) {
-            SpecRules.cancel(u, this);
-        }
+    protected final void cancel(Object upstream) {
+        SpecRules.cancel(upstream, this);
     }
 
     /** "awaitFirst(FlowableRange)", for messages. */
@@ -237,24 +186,9 @@ abstract sealed class AwaitingObserver<T, R> extends OneOutcomeWait implements S
     /** The outcome will never be read: an error goes to RxJava's hook, unless it is a cancellation's echo. */
     @Override
     public final void orphan() {
-        Throwable e = error;
+        Throwable e = failure();
         if (e != null && !isCancellationEcho(e)) {
             RxJavaPlugins.onError(e);
         } // a value is dropped: RxJava has no hook for values nobody takes
-    }
-
-    /**
-     * Awaiting side, after {@code subscribe()} returned: the outcome, once there is one.
-     *
-     * @param task the awaiting task, or {@code null} on a plain thread (which blocks)
-     * @return the value, or {@code null} if the source was empty
-     */
-    final @Nullable R await(@Nullable Task<?> task) {
-        awaitOutcome(task);
-        Throwable e = error;
-        if (e != null) {
-            throw Sneaky.raise(e);
-        }
-        return result;
     }
 }

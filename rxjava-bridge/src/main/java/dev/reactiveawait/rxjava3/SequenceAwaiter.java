@@ -30,7 +30,7 @@ abstract sealed class SequenceAwaiter<T, R> extends AwaitingObserver<T, R>
     @Override
     public final void onSubscribe(Subscription s) {
         Objects.requireNonNull(s, "onSubscribe(null) (Reactive Streams rule 2.13)");
-        if (!setUpstream(s)) {
+        if (!keepUpstream(s)) {
             SpecRules.cancel(s, this); // RS 2.5: a second subscription, or one arriving after we left
             return;
         }
