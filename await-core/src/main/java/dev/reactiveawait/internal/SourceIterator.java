@@ -97,6 +97,25 @@ public abstract class SourceIterator<T> implements Iterator<T> {
         this.owner = owner;
     }
 
+    /**
+     * For the bridges' public iterations ({@code FluxIteration}, ...), which subscribe once, at
+     * their {@code iterator()}: refuses a second call, and a call after {@code close()}.
+     *
+     * @param closed whether the iteration was closed
+     * @param opened the iterator made by an earlier call, or {@code null}
+     * @param source the source, as messages name it
+     * @throws IllegalStateException if closed or already opened
+     */
+    public static void checkUnopened(boolean closed, @Nullable SourceIterator<?> opened, Object source) {
+        if (closed) {
+            throw new IllegalStateException("iterate(" + source + ") is closed; call iterate(...) again to resubscribe");
+        }
+        if (opened != null) {
+            throw new IllegalStateException("iterate(" + source + ") is iterated once (iterator() subscribes); "
+                    + "call iterate(...) again to resubscribe");
+        }
+    }
+
     // ---------------------------------------------------------------- the bridge's hooks
 
     /** Consumer, once, from {@link #subscribe()}: subscribes this object to the source. */

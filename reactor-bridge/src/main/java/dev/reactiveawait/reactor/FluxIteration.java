@@ -1,5 +1,6 @@
 package dev.reactiveawait.reactor;
 
+import dev.reactiveawait.internal.SourceIterator;
 import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -82,13 +83,7 @@ public final class FluxIteration<T> implements Iterable<T>, AutoCloseable {
      */
     @Override
     public Iterator<T> iterator() {
-        if (closed) {
-            throw new IllegalStateException("iterate(" + source + ") is closed; call iterate(...) again to resubscribe");
-        }
-        if (iterator != null) {
-            throw new IllegalStateException("iterate(" + source + ") is iterated once (iterator() subscribes); "
-                    + "call iterate(...) again to resubscribe");
-        }
+        SourceIterator.checkUnopened(closed, iterator, source);
         FluxAsIterator<T> it = FluxAsIterator.subscribe(source, prefetch);
         iterator = it;
         return it;

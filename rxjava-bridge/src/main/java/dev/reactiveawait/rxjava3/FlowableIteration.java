@@ -1,5 +1,6 @@
 package dev.reactiveawait.rxjava3;
 
+import dev.reactiveawait.internal.SourceIterator;
 import io.reactivex.rxjava3.core.Flowable;
 import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
@@ -83,13 +84,7 @@ public final class FlowableIteration<T> implements Iterable<T>, AutoCloseable {
      */
     @Override
     public Iterator<T> iterator() {
-        if (closed) {
-            throw new IllegalStateException(describe() + " is closed; call iterate(...) again to resubscribe");
-        }
-        if (iterator != null) {
-            throw new IllegalStateException(describe() + " is iterated once (iterator() subscribes); "
-                    + "call iterate(...) again to resubscribe");
-        }
+        SourceIterator.checkUnopened(closed, iterator, AwaitingObserver.describe(source));
         FlowableAsIterator<T> it = FlowableAsIterator.subscribe(source, prefetch);
         iterator = it;
         return it;
@@ -120,10 +115,6 @@ public final class FlowableIteration<T> implements Iterable<T>, AutoCloseable {
         if (it != null) {
             it.close();
         }
-    }
-
-    private String describe() {
-        return "iterate(" + AwaitingObserver.describe(source) + ")";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.reactiveawait.rxjava3;
 
+import dev.reactiveawait.internal.SourceIterator;
 import io.reactivex.rxjava3.core.Observable;
 import java.util.Iterator;
 import org.jspecify.annotations.Nullable;
@@ -92,13 +93,7 @@ public final class ObservableIteration<T> implements Iterable<T>, AutoCloseable 
      */
     @Override
     public Iterator<T> iterator() {
-        if (closed) {
-            throw new IllegalStateException(describe() + " is closed; call iterate(...) again to resubscribe");
-        }
-        if (iterator != null) {
-            throw new IllegalStateException(describe() + " is iterated once (iterator() subscribes); "
-                    + "call iterate(...) again to resubscribe");
-        }
+        SourceIterator.checkUnopened(closed, iterator, AwaitingObserver.describe(source));
         ObservableAsIterator<T> it = ObservableAsIterator.subscribe(source, bufferSize);
         iterator = it;
         return it;
@@ -129,10 +124,6 @@ public final class ObservableIteration<T> implements Iterable<T>, AutoCloseable 
         if (it != null) {
             it.close();
         }
-    }
-
-    private String describe() {
-        return "iterate(" + AwaitingObserver.describe(source) + ")";
     }
 
     @Override
