@@ -7,9 +7,9 @@ import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,18 +40,12 @@ public abstract class DemandEmitter<T> {
     private static final int CANCELLED = 2;
     private static final int BAD_REQUEST = 3;
     private static final Runnable NOTHING_TO_CANCEL = () -> {};
-    private static final VarHandle REQUESTED;
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            REQUESTED = lookup.findVarHandle(DemandEmitter.class, "requested", long.class);
-            STATE = lookup.findVarHandle(DemandEmitter.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    @SuppressWarnings("rawtypes")
+    private static final AtomicLongFieldUpdater<DemandEmitter> REQUESTED =
+            AtomicLongFieldUpdater.newUpdater(DemandEmitter.class, "requested");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicIntegerFieldUpdater<DemandEmitter> STATE =
+            AtomicIntegerFieldUpdater.newUpdater(DemandEmitter.class, "state");
 
     private final EventLoop loop;
     /**

@@ -1,8 +1,7 @@
 package dev.reactiveawait.internal;
 
 import dev.reactiveawait.Task;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,15 +19,9 @@ import org.jspecify.annotations.Nullable;
 public abstract class OneOutcome<R> extends OneOutcomeWait {
     /** In {@link #upstream} once we left the source (cancelled it, or gave up before it arrived). */
     private static final Object CANCELLED = new Object();
-    private static final VarHandle UPSTREAM;
-
-    static {
-        try {
-            UPSTREAM = MethodHandles.lookup().findVarHandle(OneOutcome.class, "upstream", Object.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<OneOutcome, Object> UPSTREAM =
+            AtomicReferenceFieldUpdater.newUpdater(OneOutcome.class, Object.class, "upstream");
 
     /** The subscription or disposable: set once by onSubscribe (signalling side); {@link #CANCELLED} once left (either side). */
     private volatile @Nullable Object upstream;
@@ -63,7 +56,7 @@ public abstract class OneOutcome<R> extends OneOutcomeWait {
      * @return whether it is kept
      */
     protected final boolean setUpstream(Object u) {
-        return UPSTREAM.compareAndSet(this, (Object) null, u);
+        return UPSTREAM.compareAndSet(this, null, u);
     }
 
     /**

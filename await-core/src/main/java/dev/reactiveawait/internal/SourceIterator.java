@@ -1,11 +1,10 @@
 package dev.reactiveawait.internal;
 
 import dev.reactiveawait.Task;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -40,15 +39,9 @@ import org.jspecify.annotations.Nullable;
 public abstract class SourceIterator<T> implements Iterator<T> {
     /** In {@link #upstream} once we left the source. */
     private static final Object CANCELLED = new Object();
-    private static final VarHandle UPSTREAM;
-
-    static {
-        try {
-            UPSTREAM = MethodHandles.lookup().findVarHandle(SourceIterator.class, "upstream", Object.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<SourceIterator, Object> UPSTREAM =
+            AtomicReferenceFieldUpdater.newUpdater(SourceIterator.class, Object.class, "upstream");
 
     /** Credit is replenished after taking this many items. */
     private final int limit;
@@ -261,7 +254,7 @@ public abstract class SourceIterator<T> implements Iterator<T> {
      * @return whether it is kept
      */
     protected final boolean setUpstream(Object u) {
-        return UPSTREAM.compareAndSet(this, (Object) null, u);
+        return UPSTREAM.compareAndSet(this, null, u);
     }
 
     /**
