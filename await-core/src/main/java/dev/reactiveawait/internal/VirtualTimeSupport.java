@@ -40,6 +40,26 @@ public interface VirtualTimeSupport {
         /** Restores the host library's previous schedulers and hooks; idempotent. */
         @Override
         void close();
+
+        /**
+         * An installation whose first {@code close()} runs {@code restore}, and later ones nothing.
+         *
+         * @param restore puts the host library's previous schedulers and hooks back
+         * @return the installation
+         */
+        static Installation once(Runnable restore) {
+            return new Installation() {
+                private boolean closed;
+
+                @Override
+                public void close() {
+                    if (!closed) {
+                        closed = true;
+                        restore.run();
+                    }
+                }
+            };
+        }
     }
 
     /**

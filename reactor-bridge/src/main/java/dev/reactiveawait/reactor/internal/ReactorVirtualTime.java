@@ -56,19 +56,11 @@ public final class ReactorVirtualTime implements VirtualTimeSupport {
             return task;
         });
         sink = problems;
-        return new Installation() {
-            private boolean closed;
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    sink = null;
-                    Schedulers.resetOnScheduleHook(HOOK_KEY);
-                    Schedulers.resetFrom(previous);
-                }
-            }
-        };
+        return Installation.once(() -> {
+            sink = null;
+            Schedulers.resetOnScheduleHook(HOOK_KEY);
+            Schedulers.resetFrom(previous);
+        });
     }
 
     private static synchronized void installDroppedHookOnce() {

@@ -52,22 +52,14 @@ public final class RxVirtualTime implements VirtualTimeSupport {
             }
             return schedule == null ? task : schedule.apply(task);
         });
-        return new Installation() {
-            private boolean closed;
-
-            @Override
-            public void close() {
-                if (!closed) {
-                    closed = true;
-                    RxJavaPlugins.setComputationSchedulerHandler(computation);
-                    RxJavaPlugins.setIoSchedulerHandler(io);
-                    RxJavaPlugins.setSingleSchedulerHandler(single);
-                    RxJavaPlugins.setNewThreadSchedulerHandler(newThread);
-                    RxJavaPlugins.setScheduleHandler(schedule);
-                    RxJavaPlugins.setErrorHandler(errors);
-                    onLoop.shutdown();
-                }
-            }
-        };
+        return Installation.once(() -> {
+            RxJavaPlugins.setComputationSchedulerHandler(computation);
+            RxJavaPlugins.setIoSchedulerHandler(io);
+            RxJavaPlugins.setSingleSchedulerHandler(single);
+            RxJavaPlugins.setNewThreadSchedulerHandler(newThread);
+            RxJavaPlugins.setScheduleHandler(schedule);
+            RxJavaPlugins.setErrorHandler(errors);
+            onLoop.shutdown();
+        });
     }
 }
