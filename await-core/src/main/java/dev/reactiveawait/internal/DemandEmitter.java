@@ -66,14 +66,14 @@ public abstract class DemandEmitter<T> {
     private volatile @Nullable Promise<@Nullable Void> demand;
 
     /**
-     * For the bridge's subscription that extends it.
+     * For the bridge's subscription that extends it, made on the subscribing thread: demand is
+     * foreign unless that thread is the loop's.
      *
      * @param loop the loop the body runs on
-     * @param foreignDemand whether the subscriber requests from outside the loop (see the field)
      */
-    protected DemandEmitter(EventLoop loop, boolean foreignDemand) {
+    protected DemandEmitter(EventLoop loop) {
         this.loop = loop;
-        this.foreignDemand = foreignDemand;
+        this.foreignDemand = !loop.inLoop();
     }
 
     // ---------------------------------------------------------------- the bridge's hooks
@@ -174,11 +174,22 @@ public abstract class DemandEmitter<T> {
     }
 
     /**
-     * The loop is closed: no task will run. The subscriber gets the error, unless it left first.
+     * Any thread, after the subscriber's {@code onSubscribe} (RS 1.9: before anything else): runs
+     * {@code start}, which calls {@link #start(Coroutine)}, on the loop: at once when called on it,
+     * else through its inbox (task creation is loop-only). A closed loop fails the subscriber.
      *
-     * @param closed the loop's error
+     * @param start what starts the body
      */
-    public final void startFailed(IllegalStateException closed) {
+    public final void launch(Runnable start) {
+        try {
+            LoopOfSubscription.execute(loop, start);
+        } catch (IllegalStateException closed) {
+            startFailed(closed);
+        }
+    }
+
+    /** The loop is closed: no task will run. The subscriber gets the error, unless it left first. */
+    private void startFailed(IllegalStateException closed) {
         if (STATE.compareAndSet(this, ACTIVE, TERMINATED)) {
             signalError(closed);
         } else {

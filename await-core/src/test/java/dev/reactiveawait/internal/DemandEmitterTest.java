@@ -27,7 +27,7 @@ class DemandEmitterTest {
         private final @org.jspecify.annotations.Nullable RuntimeException onNextFails;
 
         Recording(EventLoop loop, @org.jspecify.annotations.Nullable RuntimeException onNextFails) {
-            super(loop, false);
+            super(loop); // made on the loop: demand is not foreign
             this.onNextFails = onNextFails;
         }
 

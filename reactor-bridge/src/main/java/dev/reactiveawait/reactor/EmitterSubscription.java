@@ -21,8 +21,8 @@ import reactor.util.context.ContextView;
 final class EmitterSubscription<T> extends DemandEmitter<T> implements Subscription, FluxEmitter<T> {
     private final CoreSubscriber<? super T> actual;
 
-    EmitterSubscription(CoreSubscriber<? super T> actual, EventLoop loop, boolean foreignDemand) {
-        super(loop, foreignDemand);
+    EmitterSubscription(CoreSubscriber<? super T> actual, EventLoop loop) {
+        super(loop);
         this.actual = actual;
     }
 

@@ -32,12 +32,8 @@ final class FluxBodyAsFlux<T> extends Flux<T> {
             Operators.error(actual, LoopOfSubscription.noLoop("ReactorTasks", "flux"));
             return;
         }
-        EmitterSubscription<T> subscription = new EmitterSubscription<>(actual, target, !target.inLoop());
+        EmitterSubscription<T> subscription = new EmitterSubscription<>(actual, target);
         actual.onSubscribe(subscription); // RS 1.9: onSubscribe before anything else
-        try {
-            LoopOfSubscription.execute(target, () -> subscription.start(body));
-        } catch (IllegalStateException closed) {
-            subscription.startFailed(closed);
-        }
+        subscription.launch(() -> subscription.start(body));
     }
 }

@@ -18,8 +18,8 @@ import org.reactivestreams.Subscription;
 final class EmitterSubscription<T> extends DemandEmitter<T> implements Subscription, RxFlowableEmitter<T> {
     private final Subscriber<? super T> actual;
 
-    EmitterSubscription(Subscriber<? super T> actual, EventLoop loop, boolean foreignDemand) {
-        super(loop, foreignDemand);
+    EmitterSubscription(Subscriber<? super T> actual, EventLoop loop) {
+        super(loop);
         this.actual = actual;
     }
 

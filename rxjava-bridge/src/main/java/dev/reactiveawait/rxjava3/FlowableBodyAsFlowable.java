@@ -44,12 +44,8 @@ final class FlowableBodyAsFlowable<T> extends Flowable<T> {
             actual.onError(LoopOfSubscription.noLoop("RxTasks", "rxFlowable"));
             return;
         }
-        EmitterSubscription<T> subscription = new EmitterSubscription<>(actual, target, !target.inLoop());
+        EmitterSubscription<T> subscription = new EmitterSubscription<>(actual, target);
         actual.onSubscribe(subscription); // RS 1.9: onSubscribe before anything else
-        try {
-            LoopOfSubscription.execute(target, () -> subscription.start(body));
-        } catch (IllegalStateException closed) {
-            subscription.startFailed(closed);
-        }
+        subscription.launch(() -> subscription.start(body));
     }
 }
