@@ -233,7 +233,10 @@ public abstract class DemandEmitter<T> {
         if (item == null) {
             throw new NullPointerException(nullItemMessage());
         }
-        checkBodyTask(task, bodyName());
+        Task<?> me = Async.currentTask();
+        if (me == null || me != task) {
+            throw notTheBodysTask(me, bodyName());
+        }
         for (;;) {
             if (state != ACTIVE) {
                 throw new CancelledException(cancelMessage());
@@ -287,20 +290,17 @@ public abstract class DemandEmitter<T> {
     }
 
     /**
-     * Checks that {@code emit} runs on the body's own task: items come from the body only, so
-     * that they never overlap.
+     * What {@code emit} throws when called from another task or thread than the body's own: items
+     * come from the body only, so that they never overlap.
      *
-     * @param bodyTask the body's task, or {@code null} before it exists
+     * @param caller the calling task, or {@code null} on a plain thread
      * @param bodyName the factory's name, e.g. {@code "flux"}
-     * @throws IllegalStateException if the calling task (or plain thread) is another one
+     * @return the error, naming the caller and the fix
      */
-    public static void checkBodyTask(@Nullable Task<?> bodyTask, String bodyName) {
-        Task<?> me = Async.currentTask();
-        if (me == null || me != bodyTask) {
-            throw new IllegalStateException("emit() called from " + (me == null ? "thread \"" + Thread.currentThread().getName()
-                    + "\"" : me) + ", which is not the " + bodyName + " body's own task; emit from the body itself "
-                    + "(hand values over from other tasks with a queue)");
-        }
+    public static IllegalStateException notTheBodysTask(@Nullable Task<?> caller, String bodyName) {
+        return new IllegalStateException("emit() called from " + (caller == null ? "thread \""
+                + Thread.currentThread().getName() + "\"" : caller) + ", which is not the " + bodyName
+                + " body's own task; emit from the body itself (hand values over from other tasks with a queue)");
     }
 
     /** The task waits until {@link #request} or {@link #cancel} completes a promise. */

@@ -1,5 +1,6 @@
 package dev.reactiveawait.rxjava3;
 
+import dev.reactiveawait.Async;
 import dev.reactiveawait.Awaitable;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.EventLoop;
@@ -84,7 +85,10 @@ final class ObservableBodyEmitter<T> implements RxObservableEmitter<T> {
             throw new NullPointerException("emit(null): RxJava forbids null items; emit a value, or end the body "
                     + "to complete the Observable");
         }
-        DemandEmitter.checkBodyTask(task, "rxObservable");
+        Task<?> me = Async.currentTask();
+        if (me == null || me != task) {
+            throw DemandEmitter.notTheBodysTask(me, "rxObservable");
+        }
         if (observerFailed || emitter.isDisposed()) {
             throw new CancelledException("the Observable's observer disposed");
         }
