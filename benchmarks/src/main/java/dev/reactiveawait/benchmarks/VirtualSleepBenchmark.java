@@ -52,6 +52,8 @@ public class VirtualSleepBenchmark {
 
     /** Delays in seconds, 1..3600, the same for both sides. */
     private long[] delaySeconds;
+    /** Task indexes in the order their timers fire: by delay, then by creation. */
+    private int[] wakeOrder;
 
     /** Draws the delays. */
     @Setup(Level.Trial)
@@ -61,6 +63,10 @@ public class VirtualSleepBenchmark {
         for (int i = 0; i < TASKS; i++) {
             delaySeconds[i] = 1 + random.nextInt(3600);
         }
+        long[] d = delaySeconds;
+        wakeOrder = java.util.stream.IntStream.range(0, TASKS).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingLong(i -> d[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Starts every iteration from a collected heap (not timed). */
@@ -92,6 +98,50 @@ public class VirtualSleepBenchmark {
             throw new IllegalStateException("gathered " + done);
         }
         return done;
+    }
+
+    /**
+     * Floor of one virtual thread per sleeper (no loop, no timers): {@value #TASKS} virtual
+     * threads each park; one platform thread unparks them in deadline order (the order our timers
+     * fire) and joins them all. What the JDK alone costs for this shape of work.
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    public int virtualThreadsUnparkedInDeadlineOrder() throws InterruptedException {
+        int n = wakeOrder.length;
+        Thread[] threads = new Thread[n];
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(n);
+        boolean[] woken = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int me = i;
+            threads[i] = Thread.ofVirtual().start(() -> {
+                parked.countDown();
+                while (!wokenRead(woken, me)) {
+                    java.util.concurrent.locks.LockSupport.park();
+                }
+            });
+        }
+        parked.await();
+        for (int i : wakeOrder) {
+            wokenWrite(woken, i);
+            java.util.concurrent.locks.LockSupport.unpark(threads[i]);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return n;
+    }
+
+    private static final java.lang.invoke.VarHandle WOKEN =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(boolean[].class);
+
+    private static boolean wokenRead(boolean[] woken, int i) {
+        return (boolean) WOKEN.getVolatile(woken, i);
+    }
+
+    private static void wokenWrite(boolean[] woken, int i) {
+        WOKEN.setVolatile(woken, i, true);
     }
 
     /**
