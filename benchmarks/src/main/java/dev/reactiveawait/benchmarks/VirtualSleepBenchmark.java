@@ -101,6 +101,28 @@ public class VirtualSleepBenchmark {
     }
 
     /**
+     * Ours on the default scheduler limited to one carrier (a public JDK flag).
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.ONE_CARRIER})
+    public int loopVirtualSleepGather1Carrier() {
+        return loopVirtualSleepGather();
+    }
+
+    /**
+     * Ours on the loop's own carrier (opt-in).
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
+    public int loopVirtualSleepGatherOwnCarrier() {
+        return loopVirtualSleepGather();
+    }
+
+    /**
      * Floor of one virtual thread per sleeper (no loop, no timers): {@value #TASKS} virtual
      * threads each park; one platform thread unparks them in deadline order (the order our timers
      * fire) and joins them all. What the JDK alone costs for this shape of work.
