@@ -6,7 +6,9 @@ import static dev.reactiveawait.Async.gather;
 import static dev.reactiveawait.Async.sleep;
 
 import dev.reactiveawait.Async;
+import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopClock;
+import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,6 +122,37 @@ public class VirtualSleepBenchmark {
     @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
     public int loopVirtualSleepGatherOwnCarrier() {
         return loopVirtualSleepGather();
+    }
+
+    /**
+     * The same timers as callbacks, no task per sleeper: {@value #TASKS} {@code callLater}s on a
+     * virtual-clock loop, the main task awaiting a promise the last one completes. What our
+     * virtual time itself costs (timer heap, clock jumps, callbacks), the counterpart of the
+     * baseline's scheduler of plain runnables.
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    public int loopVirtualCallLater() {
+        long[] delays = delaySeconds;
+        int done = Async.run(LoopClock.virtual(), () -> {
+            EventLoop loop = Async.currentLoop();
+            Promise<Integer> all = Promise.create();
+            int[] fired = {0};
+            Runnable tick = () -> {
+                if (++fired[0] == delays.length) {
+                    all.succeed(fired[0]);
+                }
+            };
+            for (long d : delays) {
+                loop.callLater(Duration.ofSeconds(d), tick);
+            }
+            return await(all);
+        });
+        if (done != TASKS) {
+            throw new IllegalStateException("fired " + done);
+        }
+        return done;
     }
 
     /**
