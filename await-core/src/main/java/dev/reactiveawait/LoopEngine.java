@@ -149,14 +149,7 @@ abstract sealed class LoopEngine permits EventLoop {
             if (me.mustCancel && awaitable.cancel(me.mustCancelMessage)) {
                 me.mustCancel = false;
             }
-            try {
-                yieldBaton(me.strand, me, false);
-            } catch (StackOverflowError e) { // field writes only: no stack left for a call
-                me.abandonedOn = awaitable;
-                me.waitingOn = null;
-                current = me;
-                throw e;
-            }
+            suspend(me, awaitable);
             me.waitingOn = null;
             if (me.mustCancel) {
                 awaitable.markRetrieved(); // asyncio's __wakeup reads the result before the cancel wins
@@ -180,14 +173,7 @@ abstract sealed class LoopEngine permits EventLoop {
         }
         TimerHandle timer = timers.schedule(deadline, me);
         me.waitingOn = timer;
-        try {
-            yieldBaton(me.strand, me, false);
-        } catch (StackOverflowError e) { // field writes only: no stack left for a call
-            me.abandonedOn = timer;
-            me.waitingOn = null;
-            current = me;
-            throw e;
-        }
+        suspend(me, timer);
         throwIfCancelRequested(me);
     }
 
@@ -197,14 +183,25 @@ abstract sealed class LoopEngine permits EventLoop {
             dropAbandonedStep(me);
         }
         ready.add(me);
+        suspend(me, me);
+        throwIfCancelRequested(me);
+    }
+
+    /**
+     * Task {@code me}, registered for a wake-up by {@code wakeSource} (an awaitable, its sleep
+     * timer, or itself in the ready queue): hands the baton on and parks until woken. If the stack
+     * runs out on the way, the registration is left for {@link #dropAbandonedStep} to undo once
+     * {@code me} has stack again, and the error goes up to the task's code.
+     */
+    private void suspend(Task<?> me, Object wakeSource) {
         try {
             yieldBaton(me.strand, me, false);
         } catch (StackOverflowError e) { // field writes only: no stack left for a call
-            me.abandonedOn = me;
+            me.abandonedOn = wakeSource;
+            me.waitingOn = null;
             current = me;
             throw e;
         }
-        throwIfCancelRequested(me);
     }
 
     /**
