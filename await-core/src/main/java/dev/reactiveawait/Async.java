@@ -188,7 +188,7 @@ public final class Async {
         AbstractAwaitable<T> a = (AbstractAwaitable<T>) Objects.requireNonNull(awaitable, "awaitable");
         EventLoop loop = EventLoop.ofCurrentThread();
         if (loop == null) {
-            return EventLoop.block(a);
+            return PlainThreadAwait.block(a);
         }
         return loop.await(requireTask(loop, "await"), a);
     }

@@ -2,7 +2,6 @@ package dev.reactiveawait;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,12 +40,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class EventLoop implements AutoCloseable {
-    /** The loops inside runUntilComplete/runForever; copy-on-write under {@link #RUNNING_LOCK}. */
-    private static volatile EventLoop[] runningLoops = new EventLoop[0];
-    private static final java.util.concurrent.locks.ReentrantLock RUNNING_LOCK = new java.util.concurrent.locks.ReentrantLock();
-
-    private static final System.Logger LOG = System.getLogger("dev.reactiveawait");
+public final class EventLoop extends LoopEngine implements AutoCloseable {
 
     static {
         dev.reactiveawait.internal.CoreAccess.install(new CoreAccessImpl());
@@ -57,58 +50,19 @@ public final class EventLoop implements AutoCloseable {
             e.coreLoaded();
         }
     }
-    private static final Object STOP = new Object();
     private static final Object[] NO_LOCALS = {};
     private static final int FIRST_FAILURE_PRUNE = 1024;
 
-    private final LoopClock clock;
-    private final @Nullable VirtualClock virtualClock;
-    private final Thread.Builder.OfVirtual threads;
     private final @Nullable OwnCarrier ownCarrier;
-
-    // Everything below is loop-only (read and written by the strand holding the baton), except
-    // where a comment says otherwise. Baton handoffs (a volatile write/read pair) order them.
-    /** Ready task steps ({@link Task}), callbacks ({@link Handle}) and internal {@link Runnable}s. */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
-    private final TimerQueue timers = new TimerQueue();
-    /** The only state other threads touch. */
-    private final Inbox inbox = new Inbox();
     private final PendingTasks pending = new PendingTasks();
     /** Futures of {@link #submit} whose task runs; failed by close() if it drops their task. */
     private final java.util.Set<SubmittedFuture<?>> submitted = new java.util.HashSet<>();
     private final ArrayList<FailureReport> failures = new ArrayList<>();
     private int nextFailurePrune = FIRST_FAILURE_PRUNE;
-    /** The task whose step runs now, or {@code null} while callbacks run. */
-    @Nullable Task<?> current;
-    /**
-     * The thread holding the baton: written by the previous holder right before it hands the baton
-     * over (or by the thread entering/leaving a run). A plain field is enough for the one question
-     * it answers, "is it me?": a thread reads {@code true} only after the volatile baton handoff that
-     * made it the holder, and never reads its own stale value once it has written its successor.
-     */
-    private @Nullable Thread holder;
-    private int batchRemaining;
-    private boolean ranIteration;
-    private boolean stopping;
-    private boolean idleInterrupted;
-    /** Awaits of work done elsewhere (another thread) still pending: a virtual clock must not jump. */
-    private int externalWaits;
-    private @Nullable Strand driver;
-    /**
-     * Virtual clock only: real nanoseconds the idle loop waits for foreign work before it jumps to
-     * its next timer anyway ({@code -1}: a pending foreign wait holds the clock still). Set before
-     * the loop runs, through {@code CoreAccess.configureVirtualTime}.
-     */
-    private long jumpAfterNanos = -1;
-    /** Virtual clock only: real nanoseconds of idling with foreign waits and no timer before {@link #onStall}. */
-    private long stallNanos = Long.MAX_VALUE;
-    private @Nullable Runnable onStall;
     /** Receives the task exceptions nobody retrieved when the loop closes, instead of the log. */
     private java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink;
     /** Slow-step threshold in real nanoseconds, 0 when off; see {@link #setSlowStepThreshold}. */
     private long slowStepNanos = slowStepNanosFromProperty();
-    /** Watches steps while the loop runs with a slow-step threshold; {@code null} otherwise. */
-    private @Nullable SlowStepWatchdog watchdog;
     /** JMX bean and dropped-task reports; created by the thread entering the first run. */
     private @Nullable LoopDiagnostics diagnostics;
     /** Written by the thread entering or leaving {@code runUntilComplete}; read anywhere. */
@@ -117,15 +71,12 @@ public final class EventLoop implements AutoCloseable {
     private volatile boolean closed;
 
     private EventLoop(LoopClock clock) {
-        this.clock = clock;
-        this.virtualClock = clock instanceof VirtualClock v ? v : null;
-        if (virtualClock != null) {
-            this.jumpAfterNanos = virtualClock.autojumpNanos();
-        }
-        this.ownCarrier = OwnCarrier.create();
-        this.threads = ownCarrier != null
-                ? ownCarrier.threads
-                : Thread.ofVirtual().inheritInheritableThreadLocals(false);
+        this(clock, OwnCarrier.create());
+    }
+
+    private EventLoop(LoopClock clock, @Nullable OwnCarrier ownCarrier) {
+        super(clock, ownCarrier != null ? ownCarrier.threads : Thread.ofVirtual().inheritInheritableThreadLocals(false));
+        this.ownCarrier = ownCarrier;
     }
 
     /**
@@ -273,12 +224,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** The running loop whose baton {@code me} holds, or {@code null}. */
     static @Nullable EventLoop ofThread(Thread me) {
-        for (EventLoop loop : runningLoops) {
-            if (loop.holder == me) {
-                return loop;
-            }
-        }
-        return null;
+        return RunningLoops.heldBy(me);
     }
 
     /**
@@ -381,24 +327,11 @@ public final class EventLoop implements AutoCloseable {
         holder = Thread.currentThread();
         ranIteration = false;
         startWatchdog();
-        RUNNING_LOCK.lock();
-        try {
-            EventLoop[] old = runningLoops;
-            EventLoop[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = this;
-            runningLoops = grown;
-        } finally {
-            RUNNING_LOCK.unlock();
-        }
+        RunningLoops.add(this);
     }
 
     private void leave() {
-        RUNNING_LOCK.lock();
-        try {
-            runningLoops = java.util.Arrays.stream(runningLoops).filter(l -> l != this).toArray(EventLoop[]::new);
-        } finally {
-            RUNNING_LOCK.unlock();
-        }
+        RunningLoops.remove(this);
         stopWatchdog();
         Objects.requireNonNull(diagnostics).stopped(pending.isEmpty() ? List.of() : pending.snapshot());
         holder = null;
@@ -745,29 +678,6 @@ public final class EventLoop implements AutoCloseable {
                 + "bound to its loop; run the work on its loop with submit() and await the CompletableFuture");
     }
 
-    /** Any thread, no checks: internal signals that must reach the loop even while it closes. */
-    void post(Runnable callback) {
-        inbox.post(callback);
-    }
-
-    /** Loop: appends a task step or callback to the ready queue. */
-    void enqueue(Object step) {
-        ready.add(step);
-    }
-
-    /** Loop: a deadline {@code delay} from now, saturating instead of overflowing. */
-    long deadline(Duration delay) {
-        long now = clock.nanoTime();
-        long nanos;
-        try {
-            nanos = delay.toNanos();
-        } catch (ArithmeticException tooLong) {
-            nanos = delay.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        long sum = now + nanos;
-        return ((now ^ sum) & (nanos ^ sum)) < 0 ? (nanos > 0 ? Long.MAX_VALUE : Long.MIN_VALUE) : sum;
-    }
-
     /** Before the loop runs: see {@code CoreAccess.configureVirtualTime}. */
     void configureVirtualTime(long jumpAfterNanos, long stallNanos, @Nullable Runnable onStall,
             java.util.function.@Nullable BiConsumer<String, Throwable> unretrievedSink) {
@@ -790,27 +700,6 @@ public final class EventLoop implements AutoCloseable {
         return running ? holder : null;
     }
 
-    /**
-     * Loop: when there is work next, for manual virtual time ({@code TestLoop}): {@code Long.MIN_VALUE}
-     * if a step or callback is ready or posted, else the earliest live timer's deadline, else
-     * {@code Long.MAX_VALUE}.
-     */
-    long nextWorkAt() {
-        if (!ready.isEmpty() || !inbox.isEmpty()) {
-            return Long.MIN_VALUE;
-        }
-        TimerHandle next = timers.peek();
-        return next == null ? Long.MAX_VALUE : next.when;
-    }
-
-    void externalWaitStarted() {
-        externalWaits++;
-    }
-
-    void externalWaitEnded() {
-        externalWaits--;
-    }
-
     void taskDone(Task<?> task) {
         pending.remove(task);
     }
@@ -828,322 +717,5 @@ public final class EventLoop implements AutoCloseable {
             f.report("loop closed", unretrievedSink);
         }
         failures.clear();
-    }
-
-    /** Task {@code me}, holding the baton: waits until {@code awaitable} is done, then returns its result. */
-    <T extends @Nullable Object> T await(Task<?> me, AbstractAwaitable<T> awaitable) {
-        if (me.abandonedOn != null) {
-            dropAbandonedStep(me);
-        }
-        if (awaitable == me) {
-            throw new IllegalStateException(me + " cannot await itself: it would wait forever");
-        }
-        if (!awaitable.isDone()) {
-            for (Object w = awaitable; w instanceof Task<?> t; w = t.waitingOn) {
-                if (t == me) {
-                    throw new IllegalStateException(me + " would await itself through " + awaitable
-                            + ": a cycle of tasks awaiting each other never completes");
-                }
-            }
-            if (awaitable.loop != this) {
-                throw awaitable.loop.foreignUse("await", awaitable, this);
-            }
-            awaitable.addWaiter(me);
-            me.waitingOn = awaitable;
-            if (me.mustCancel && awaitable.cancel(me.mustCancelMessage)) {
-                me.mustCancel = false;
-            }
-            try {
-                yieldBaton(me.strand, me, false);
-            } catch (StackOverflowError e) { // field writes only: no stack left for a call
-                me.abandonedOn = awaitable;
-                me.waitingOn = null;
-                current = me;
-                throw e;
-            }
-            me.waitingOn = null;
-            if (me.mustCancel) {
-                awaitable.markRetrieved(); // asyncio's __wakeup reads the result before the cancel wins
-                throwIfCancelRequested(me);
-            }
-        }
-        return awaitable.awaitResult();
-    }
-
-    /**
-     * Task {@code me}, holding the baton: sleeps until {@code deadline}. The timer wakes the task
-     * itself (no promise, no closure); {@link Task#cancel} cancels the timer and wakes it early.
-     */
-    void sleepUntil(Task<?> me, long deadline) {
-        if (me.mustCancel) { // asyncio cancels the new sleep future at once: one round, then the throw
-            yieldNow(me);
-            return;
-        }
-        if (me.abandonedOn != null) {
-            dropAbandonedStep(me);
-        }
-        TimerHandle timer = timers.schedule(deadline, me);
-        me.waitingOn = timer;
-        try {
-            yieldBaton(me.strand, me, false);
-        } catch (StackOverflowError e) { // field writes only: no stack left for a call
-            me.abandonedOn = timer;
-            me.waitingOn = null;
-            current = me;
-            throw e;
-        }
-        throwIfCancelRequested(me);
-    }
-
-    /** Task {@code me}, holding the baton: yields one round ({@code sleep(0)}). */
-    void yieldNow(Task<?> me) {
-        if (me.abandonedOn != null) {
-            dropAbandonedStep(me);
-        }
-        ready.add(me);
-        try {
-            yieldBaton(me.strand, me, false);
-        } catch (StackOverflowError e) { // field writes only: no stack left for a call
-            me.abandonedOn = me;
-            current = me;
-            throw e;
-        }
-        throwIfCancelRequested(me);
-    }
-
-    /**
-     * Task {@code me}, holding the baton again with stack to spare: forgets the wake-ups of a
-     * suspension that a {@link StackOverflowError} broke off before {@code me} handed the baton on
-     * (deep recursion that awaits at every level runs out of stack inside the loop's dispatch).
-     * Left in place, that stale entry would later hand the baton to a thread that is not waiting
-     * for it, and the loop would hang.
-     */
-    void dropAbandonedStep(Task<?> me) {
-        Object on = me.abandonedOn;
-        me.abandonedOn = null;
-        if (on instanceof AbstractAwaitable<?> a && a != me) {
-            a.removeCallback(me);
-        } else if (on instanceof TimerHandle sleep) {
-            sleep.cancel();
-        }
-        int i = 0;
-        for (java.util.Iterator<Object> it = ready.iterator(); it.hasNext(); i++) {
-            if (it.next() == me) {
-                it.remove();
-                if (i < batchRemaining) {
-                    batchRemaining--;
-                }
-                i--;
-            }
-        }
-        current = me;
-    }
-
-    private static void throwIfCancelRequested(Task<?> me) {
-        if (me.mustCancel) {
-            me.mustCancel = false;
-            throw new CancelledException(me.mustCancelMessage);
-        }
-    }
-
-    /**
-     * The heart of the loop, run by the strand {@code me} that holds the baton and must give it
-     * up: {@link #dispatch} runs callbacks until it finds a task step; the baton then goes straight
-     * to that task's thread, and {@code me} parks until someone hands it back. Returns when
-     * {@code me} may go on ({@code finishing}: at once, as the thread is about to end).
-     *
-     * <p>Kept small on purpose: this frame stays on every suspended task's stack, the dispatch
-     * frame does not.
-     */
-    void yieldBaton(Strand me, @Nullable Task<?> meTask, boolean finishing) {
-        Object next = dispatch(me, meTask);
-        if (next == me) {
-            return;
-        }
-        boolean interrupted = takeIdleInterrupt();
-        if (next instanceof Strand s) {
-            s.handBaton(); // from here on, touch nothing of the loop: it belongs to `next`
-        } else {
-            ((Thread) next).start(); // the new task thread owns the loop from its first instruction
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (!finishing) {
-            me.awaitBaton();
-        }
-    }
-
-    /**
-     * Runs ready callbacks until a task step (or a stop) is next, makes it the loop's holder and
-     * returns who runs it: {@code me} itself, another {@link Strand} to hand the baton to, or the
-     * unstarted {@link Thread} of a task's first step.
-     */
-    private Object dispatch(Strand me, @Nullable Task<?> meTask) {
-        for (;;) {
-            Object item = nextReady();
-            if (item == STOP) {
-                if (watchdog != null) {
-                    watchdog.idle();
-                }
-                current = null;
-                Strand next = Objects.requireNonNull(driver, "a stop outside runUntilComplete");
-                holder = next.thread;
-                return next;
-            }
-            if (!(item instanceof Task<?> task)) {
-                runCallback(item);
-                continue;
-            }
-            current = task;
-            if (task == meTask) {
-                markStep(Objects.requireNonNull(task.strand.thread), task);
-                return me;
-            }
-            if (task.started) {
-                Strand next = task.strand;
-                markStep(Objects.requireNonNull(next.thread), task);
-                holder = next.thread;
-                return next;
-            }
-            if (task.mustCancel) {
-                current = null;
-                task.cancelBeforeStart();
-                continue;
-            }
-            task.started = true;
-            Thread thread = threads.unstarted(task.strand);
-            task.strand.thread = thread;
-            markStep(thread, task);
-            holder = thread;
-            return thread;
-        }
-    }
-
-    private void markStep(Thread thread, Task<?> task) {
-        SlowStepWatchdog w = watchdog;
-        if (w != null) {
-            w.mark(thread, task);
-        }
-    }
-
-    private boolean takeIdleInterrupt() {
-        boolean interrupted = idleInterrupted;
-        idleInterrupted = false;
-        return interrupted;
-    }
-
-    private void runCallback(Object item) {
-        current = null;
-        if (watchdog != null) {
-            watchdog.mark(Thread.currentThread(), item);
-        }
-        try {
-            if (item instanceof Handle h) {
-                h.fire();
-            } else {
-                ((Runnable) item).run();
-            }
-        } catch (Throwable e) {
-            LOG.log(Level.ERROR, "exception in callback " + item, e);
-        }
-    }
-
-    /** The next ready item, or {@link #STOP} at the end of an iteration once stop() was called. */
-    private Object nextReady() {
-        for (;;) {
-            if (batchRemaining > 0) {
-                batchRemaining--;
-                return Objects.requireNonNull(ready.poll());
-            }
-            if (stopping && ranIteration) {
-                stopping = false;
-                return STOP;
-            }
-            startIteration();
-        }
-    }
-
-    /** asyncio's {@code _run_once} preamble: inbox, idle wait, due timers; fixes the batch size. */
-    private void startIteration() {
-        ranIteration = true;
-        drainInbox();
-        if (ready.isEmpty() && !stopping) {
-            if (watchdog != null) {
-                watchdog.idle();
-            }
-            idleWait();
-            drainInbox();
-        }
-        if (!timers.isEmpty()) { // no clock read when no timer waits (most task switches)
-            long now = clock.nanoTime();
-            TimerHandle due;
-            while ((due = timers.pollDue(now)) != null) {
-                ready.add(due);
-            }
-        }
-        batchRemaining = ready.size();
-    }
-
-    private void drainInbox() {
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            ready.add(r);
-        }
-    }
-
-    private void idleWait() {
-        TimerHandle next = timers.peek();
-        VirtualClock v = virtualClock;
-        if (v != null) {
-            if (next != null && (externalWaits == 0 || jumpAfterNanos >= 0)) {
-                if (externalWaits > 0 && jumpAfterNanos > 0) {
-                    idleInterrupted |= inbox.awaitPost(jumpAfterNanos);
-                }
-                if (inbox.isEmpty()) {
-                    v.advanceTo(next.when);
-                }
-                return;
-            }
-            Runnable stall = onStall;
-            if (stall != null && externalWaits > 0 && next == null) {
-                idleInterrupted |= inbox.awaitPost(stallNanos);
-                if (!inbox.isEmpty()) {
-                    return;
-                }
-                stall.run();
-                if (!ready.isEmpty()) {
-                    return; // the report itself made progress
-                }
-            }
-            idleInterrupted |= inbox.awaitPost(Long.MAX_VALUE);
-            return;
-        }
-        long wait = next == null ? Long.MAX_VALUE : next.when - clock.nanoTime();
-        if (wait > 0) {
-            idleInterrupted |= inbox.awaitPost(wait);
-        }
-    }
-
-    /** A plain thread (not any loop's) blocks until {@code awaitable} is done. */
-    static <T extends @Nullable Object> T block(AbstractAwaitable<T> awaitable) {
-        if (!awaitable.isDone()) {
-            EventLoop loop = awaitable.loop;
-            if (loop.closed) {
-                throw new IllegalStateException("await(" + awaitable + ") on a plain thread: its loop is closed, "
-                        + "so it will never complete");
-            }
-            CountDownLatch done = new CountDownLatch(1);
-            loop.post(() -> awaitable.addCallback(done));
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                CancelledException c = new CancelledException("interrupted while blocked in await(" + awaitable + ")");
-                c.initCause(e);
-                throw c;
-            }
-        }
-        return awaitable.awaitResult();
     }
 }

@@ -55,8 +55,6 @@ public class LockContentionBenchmark {
     /** Acquisitions (or switches, for the baseline) per invocation. */
     public static final int ACQUISITIONS = 10_000;
 
-    static final String OWN_CARRIER_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-    static final String OWN_CARRIER_PROPERTY = "-Ddev.reactiveawait.carrier=own";
 
     /** How many tasks compete for the lock. */
     @Param({"2", "8"})
@@ -111,7 +109,7 @@ public class LockContentionBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(ACQUISITIONS)
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", OWN_CARRIER_OPENS, OWN_CARRIER_PROPERTY})
+    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
     public int contendedOwnCarrier() {
         return contend(loop, tasks);
     }
@@ -182,7 +180,7 @@ public class LockContentionBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(ACQUISITIONS)
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", OWN_CARRIER_OPENS, OWN_CARRIER_PROPERTY})
+    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
     public int sleepZeroSwitchOwnCarrier() {
         return sleepZeroPingPong(loop, ACQUISITIONS);
     }

@@ -66,9 +66,6 @@ public class LoopGroupBenchmark {
     /** CPU work per burst ({@code Blackhole.consumeCPU} tokens; a burst is roughly 0.3–0.6 µs here). */
     public static final long WORK_TOKENS = 200;
 
-    private static final String OWN_CARRIER_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-    private static final String OWN_CARRIER_PROPERTY = "-Ddev.reactiveawait.carrier=own";
-
     private static final Coroutine<Integer> JOB = () -> {
         for (int i = 0; i < YIELDS; i++) {
             Blackhole.consumeCPU(WORK_TOKENS);
@@ -136,7 +133,7 @@ public class LoopGroupBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(TASKS)
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", OWN_CARRIER_OPENS, OWN_CARRIER_PROPERTY})
+    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
     public int submitEachOwnCarrier() {
         return submitEach(group);
     }
@@ -148,7 +145,7 @@ public class LoopGroupBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(TASKS)
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", OWN_CARRIER_OPENS, OWN_CARRIER_PROPERTY})
+    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
     public int spawnOnEachLoopOwnCarrier() {
         return spawnOnEachLoop(group);
     }

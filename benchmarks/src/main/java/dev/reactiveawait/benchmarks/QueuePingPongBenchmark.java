@@ -85,8 +85,8 @@ public class QueuePingPongBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(ITEMS)
-    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", LockContentionBenchmark.OWN_CARRIER_OPENS,
-            LockContentionBenchmark.OWN_CARRIER_PROPERTY})
+    @Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g", JvmFlags.OWN_CARRIER_OPENS,
+            JvmFlags.OWN_CARRIER_PROPERTY})
     public long handoffOwnCarrier() {
         return pass(loop, maxsize);
     }

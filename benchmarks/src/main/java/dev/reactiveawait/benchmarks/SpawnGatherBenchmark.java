@@ -53,6 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code virtualThreadsParkUnpark}: baseline, {@code n} bare virtual threads that each
  *     {@code LockSupport.park()} once; the starter unparks each, then joins each (a thread that
  *     has not parked yet when unparked finds the permit and does not block).</li>
+ * <li>{@code loopGatherOwnCarrier}: our loop on its own carrier (opt-in).</li>
+ * <li>{@code virtualThreadsParkUnpark1Carrier}: the park/unpark baseline on one carrier, the
+ *     parallelism our loop has (one task at a time): the bare threads no longer start and end on
+ *     both cores at once.</li>
  * <li>{@code virtualThreadsYield}: baseline, {@code n} bare virtual threads that each
  *     {@code Thread.yield()} once (the closest analogue of {@code sleep(0)}), joined.</li>
  * </ul>
@@ -136,6 +140,30 @@ public class SpawnGatherBenchmark {
             t.join();
         }
         return threads.length;
+    }
+
+    /**
+     * Our loop on its own carrier (opt-in).
+     *
+     * @return a value for the blackhole
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch",
+            JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
+    public int loopGatherOwnCarrier() {
+        return loopGather();
+    }
+
+    /**
+     * Baseline on one carrier: the park/unpark baseline with the JDK scheduler's parallelism at 1.
+     *
+     * @return a value for the blackhole
+     * @throws InterruptedException never
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", JvmFlags.ONE_CARRIER})
+    public int virtualThreadsParkUnpark1Carrier() throws InterruptedException {
+        return virtualThreadsParkUnpark();
     }
 
     /**

@@ -61,9 +61,6 @@ public class TaskSwitchBenchmark {
     public static final int SWITCHES = 10_000;
     private static final int HALF = SWITCHES / 2;
 
-    private static final String OWN_CARRIER_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-    private static final String OWN_CARRIER_PROPERTY = "-Ddev.reactiveawait.carrier=own";
-    private static final String ONE_CARRIER = "-Djdk.virtualThreadScheduler.parallelism=1";
 
     private EventLoop loop;
 
@@ -110,7 +107,7 @@ public class TaskSwitchBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(SWITCHES)
-    @Fork(value = 2, jvmArgsAppend = {RawContinuation.ADD_EXPORTS, "-Xms1g", "-Xmx1g", ONE_CARRIER})
+    @Fork(value = 2, jvmArgsAppend = {RawContinuation.ADD_EXPORTS, "-Xms1g", "-Xmx1g", JvmFlags.ONE_CARRIER})
     public int loopDefaultScheduler1Carrier() {
         return pingPong(loop);
     }
@@ -123,7 +120,7 @@ public class TaskSwitchBenchmark {
     @Benchmark
     @OperationsPerInvocation(SWITCHES)
     @Fork(value = 2, jvmArgsAppend = {RawContinuation.ADD_EXPORTS, "-Xms1g", "-Xmx1g",
-            OWN_CARRIER_OPENS, OWN_CARRIER_PROPERTY})
+            JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
     public int loopOwnCarrier() {
         return pingPong(loop);
     }
@@ -190,7 +187,7 @@ public class TaskSwitchBenchmark {
      */
     @Benchmark
     @OperationsPerInvocation(SWITCHES)
-    @Fork(value = 2, jvmArgsAppend = {RawContinuation.ADD_EXPORTS, "-Xms1g", "-Xmx1g", ONE_CARRIER})
+    @Fork(value = 2, jvmArgsAppend = {RawContinuation.ADD_EXPORTS, "-Xms1g", "-Xmx1g", JvmFlags.ONE_CARRIER})
     public int virtualThreadPingPong1Carrier() throws InterruptedException {
         return new PingPong().play();
     }

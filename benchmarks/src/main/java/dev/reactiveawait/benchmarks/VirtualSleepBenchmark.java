@@ -6,7 +6,9 @@ import static dev.reactiveawait.Async.gather;
 import static dev.reactiveawait.Async.sleep;
 
 import dev.reactiveawait.Async;
+import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopClock;
+import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ public class VirtualSleepBenchmark {
 
     /** Delays in seconds, 1..3600, the same for both sides. */
     private long[] delaySeconds;
+    /** Task indexes in the order their timers fire: by delay, then by creation. */
+    private int[] wakeOrder;
 
     /** Draws the delays. */
     @Setup(Level.Trial)
@@ -61,6 +65,10 @@ public class VirtualSleepBenchmark {
         for (int i = 0; i < TASKS; i++) {
             delaySeconds[i] = 1 + random.nextInt(3600);
         }
+        long[] d = delaySeconds;
+        wakeOrder = java.util.stream.IntStream.range(0, TASKS).boxed()
+                .sorted(java.util.Comparator.<Integer>comparingLong(i -> d[i]).thenComparingInt(i -> i))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Starts every iteration from a collected heap (not timed). */
@@ -92,6 +100,103 @@ public class VirtualSleepBenchmark {
             throw new IllegalStateException("gathered " + done);
         }
         return done;
+    }
+
+    /**
+     * Ours on the default scheduler limited to one carrier (a public JDK flag).
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.ONE_CARRIER})
+    public int loopVirtualSleepGather1Carrier() {
+        return loopVirtualSleepGather();
+    }
+
+    /**
+     * Ours on the loop's own carrier (opt-in).
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", JvmFlags.OWN_CARRIER_OPENS, JvmFlags.OWN_CARRIER_PROPERTY})
+    public int loopVirtualSleepGatherOwnCarrier() {
+        return loopVirtualSleepGather();
+    }
+
+    /**
+     * The same timers as callbacks, no task per sleeper: {@value #TASKS} {@code callLater}s on a
+     * virtual-clock loop, the main task awaiting a promise the last one completes. What our
+     * virtual time itself costs (timer heap, clock jumps, callbacks), the counterpart of the
+     * baseline's scheduler of plain runnables.
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    public int loopVirtualCallLater() {
+        long[] delays = delaySeconds;
+        int done = Async.run(LoopClock.virtual(), () -> {
+            EventLoop loop = Async.currentLoop();
+            Promise<Integer> all = Promise.create();
+            int[] fired = {0};
+            Runnable tick = () -> {
+                if (++fired[0] == delays.length) {
+                    all.succeed(fired[0]);
+                }
+            };
+            for (long d : delays) {
+                loop.callLater(Duration.ofSeconds(d), tick);
+            }
+            return await(all);
+        });
+        if (done != TASKS) {
+            throw new IllegalStateException("fired " + done);
+        }
+        return done;
+    }
+
+    /**
+     * Floor of one virtual thread per sleeper (no loop, no timers): {@value #TASKS} virtual
+     * threads each park; one platform thread unparks them in deadline order (the order our timers
+     * fire) and joins them all. What the JDK alone costs for this shape of work.
+     *
+     * @return how many completed
+     */
+    @Benchmark
+    public int virtualThreadsUnparkedInDeadlineOrder() throws InterruptedException {
+        int n = wakeOrder.length;
+        Thread[] threads = new Thread[n];
+        java.util.concurrent.CountDownLatch parked = new java.util.concurrent.CountDownLatch(n);
+        boolean[] woken = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int me = i;
+            threads[i] = Thread.ofVirtual().start(() -> {
+                parked.countDown();
+                while (!wokenRead(woken, me)) {
+                    java.util.concurrent.locks.LockSupport.park();
+                }
+            });
+        }
+        parked.await();
+        for (int i : wakeOrder) {
+            wokenWrite(woken, i);
+            java.util.concurrent.locks.LockSupport.unpark(threads[i]);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return n;
+    }
+
+    private static final java.lang.invoke.VarHandle WOKEN =
+            java.lang.invoke.MethodHandles.arrayElementVarHandle(boolean[].class);
+
+    private static boolean wokenRead(boolean[] woken, int i) {
+        return (boolean) WOKEN.getVolatile(woken, i);
+    }
+
+    private static void wokenWrite(boolean[] woken, int i) {
+        WOKEN.setVolatile(woken, i, true);
     }
 
     /**
