@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reactiveawait.Async;
 import dev.reactiveawait.LoopClock;
+import dev.reactiveawait.Promise;
 import dev.reactiveawait.Task;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -254,25 +256,28 @@ class SourceIteratorTest {
         List<Integer> items = new ArrayList<>();
         Async.run(LoopClock.virtual(), () -> {
             Recording[] opened = new Recording[1];
+            Promise<Void> tookTwo = Promise.create(Objects.requireNonNull(Async.currentTask()).loop());
             Task<Void> consumer = Async.createTask(() -> {
                 Recording it = subscribe(8, 6, r -> r.onSubscribe("up"));
                 opened[0] = it;
                 items.add(it.next()); // waits: nothing yet
                 items.add(it.next());
+                tookTwo.succeed(null);
                 it.hasNext(); // waits for more, until the task is cancelled
             });
-            Async.sleep(Duration.ZERO);
-            Recording it = opened[0];
+            Async.sleep(Duration.ZERO); // the consumer subscribed and waits
+            assertThat(items).isEmpty();
+            Recording it = Objects.requireNonNull(opened[0]);
             Thread producer = Thread.ofPlatform().start(() -> {
                 it.onNext(1);
                 it.onNext(2);
             });
+            Async.await(tookTwo);
+            assertThat(items).containsExactly(1, 2);
             Async.toThread(() -> {
                 producer.join();
                 return null;
             });
-            Async.sleep(Duration.ZERO);
-            assertThat(items).containsExactly(1, 2);
             consumer.cancel();
             Async.sleep(Duration.ZERO);
             assertThat(consumer.isCancelled()).isTrue();
