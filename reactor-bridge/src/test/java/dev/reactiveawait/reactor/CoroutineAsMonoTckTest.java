@@ -1,6 +1,9 @@
 package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.Async;
+import dev.reactiveawait.testkit.HookedErrors;
+import dev.reactiveawait.testkit.LoopThread;
+import dev.reactiveawait.testkit.TckTiming;
 import java.io.IOException;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
@@ -22,7 +25,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
-    private DroppedErrors droppedErrors;
+    private HookedErrors droppedErrors;
 
     public CoroutineAsMonoTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -43,10 +46,10 @@ public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
     @Override
     public Publisher<Long> createPublisher(long elements) {
         if (elements == 0) {
-            return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop, () -> null));
+            return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop(), () -> null));
         }
         // the value comes after a suspension, so requests race with it as in real use
-        return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop, () -> {
+        return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop(), () -> {
             Async.sleep(Duration.ZERO);
             return 42L;
         }));
@@ -54,7 +57,7 @@ public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop, () -> {
+        return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop(), () -> {
             throw new IOException("the body failed");
         }));
     }

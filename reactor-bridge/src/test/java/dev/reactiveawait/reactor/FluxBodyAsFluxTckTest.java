@@ -1,5 +1,8 @@
 package dev.reactiveawait.reactor;
 
+import dev.reactiveawait.testkit.HookedErrors;
+import dev.reactiveawait.testkit.LoopThread;
+import dev.reactiveawait.testkit.TckTiming;
 import java.io.IOException;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.tck.PublisherVerification;
@@ -14,7 +17,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
-    private DroppedErrors droppedErrors;
+    private HookedErrors droppedErrors;
 
     public FluxBodyAsFluxTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -34,7 +37,7 @@ public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop(), emitter -> {
             for (long i = 0; i < elements; i++) {
                 emitter.emit(i);
             }
@@ -43,7 +46,7 @@ public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop(), emitter -> {
             throw new IOException("the body failed");
         }));
     }

@@ -2,6 +2,9 @@ package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.Async;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.testkit.HookedErrors;
+import dev.reactiveawait.testkit.LoopThread;
+import dev.reactiveawait.testkit.TckTiming;
 import java.io.IOException;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
@@ -20,7 +23,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class TaskAsMonoTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
-    private DroppedErrors droppedErrors;
+    private HookedErrors droppedErrors;
 
     public TaskAsMonoTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -40,7 +43,7 @@ public class TaskAsMonoTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        Task<Long> task = loopThread.onLoop(() -> loopThread.loop.createTask(() -> {
+        Task<Long> task = loopThread.onLoop(() -> loopThread.loop().createTask(() -> {
             Async.sleep(Duration.ofMillis(5)); // still running when the TCK subscribes
             return elements == 0 ? null : 42L;
         }));
@@ -49,7 +52,7 @@ public class TaskAsMonoTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        Task<Long> task = loopThread.onLoop(() -> loopThread.loop.createTask(() -> {
+        Task<Long> task = loopThread.onLoop(() -> loopThread.loop().createTask(() -> {
             throw new IOException("the task failed");
         }));
         return BareSubscriber.bare(ReactorTasks.toMono(task));

@@ -1,5 +1,8 @@
 package dev.reactiveawait.rxjava3;
 
+import dev.reactiveawait.testkit.HookedErrors;
+import dev.reactiveawait.testkit.LoopThread;
+import dev.reactiveawait.testkit.TckTiming;
 import java.io.IOException;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.tck.PublisherVerification;
@@ -17,7 +20,7 @@ import org.testng.annotations.BeforeClass;
  */
 public class FlowableBodyAsFlowableTckTest extends PublisherVerification<Long> {
     private LoopThread loopThread;
-    private PluginErrors pluginErrors;
+    private HookedErrors pluginErrors;
 
     public FlowableBodyAsFlowableTckTest() {
         super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
@@ -37,7 +40,7 @@ public class FlowableBodyAsFlowableTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return BareSubscriber.bare(RxTasks.rxFlowable(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(RxTasks.rxFlowable(loopThread.loop(), emitter -> {
             for (long i = 0; i < elements; i++) {
                 emitter.emit(i);
             }
@@ -46,7 +49,7 @@ public class FlowableBodyAsFlowableTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return BareSubscriber.bare(RxTasks.rxFlowable(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(RxTasks.rxFlowable(loopThread.loop(), emitter -> {
             throw new IOException("the body failed");
         }));
     }
