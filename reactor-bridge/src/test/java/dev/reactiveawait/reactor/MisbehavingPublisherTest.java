@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.reactor.MisbehavingPublisher.Fault;
+import dev.reactiveawait.testkit.MisbehavingPublisher;
+import dev.reactiveawait.testkit.MisbehavingPublisher.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
 
 /**
  * Every {@link Fault} of {@link MisbehavingPublisher} against every await and the iterator of
@@ -65,8 +68,8 @@ class MisbehavingPublisherTest {
 
     /** Every await and the iterator; each gives the items it returned, in a list. */
     enum Variant {
-        AWAIT(Kind.MONO, p -> listOf(ReactorAwait.await(p.asMono()))),
-        AWAIT_OPTIONAL(Kind.MONO, p -> listOf(ReactorAwait.awaitOptional(p.asMono()))),
+        AWAIT(Kind.MONO, p -> listOf(ReactorAwait.await(asMono(p)))),
+        AWAIT_OPTIONAL(Kind.MONO, p -> listOf(ReactorAwait.awaitOptional(asMono(p)))),
         AWAIT_FIRST(Kind.FIRST, p -> List.of(ReactorAwait.awaitFirst(p))),
         AWAIT_FIRST_OR_DEFAULT(Kind.FIRST, p -> List.of(ReactorAwait.awaitFirstOrDefault(p, "default"))),
         AWAIT_FIRST_OPTIONAL(Kind.FIRST, p -> listOf(ReactorAwait.awaitFirstOptional(p))),
@@ -180,6 +183,16 @@ class MisbehavingPublisherTest {
             // pending; the onSubscribe the test sends afterwards is cancelled at once
             case NO_ON_SUBSCRIBE -> normal.pendingAfter(List.of()).cancels(0, 1);
             case SIGNALS_BEFORE_ON_SUBSCRIBE -> normal.failing(IllegalStateException.class, "onNext before onSubscribe, breaking Reactive Streams rule 1.9", List.of()).cancels(0, 1);
+        };
+    }
+
+    /** {@code p} as a {@code Mono}, without any Reactor operator between it and its subscriber. */
+    private static Mono<String> asMono(MisbehavingPublisher p) {
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super String> actual) {
+                p.subscribe(actual);
+            }
         };
     }
 

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Task;
-import dev.reactiveawait.rxjava3.MisbehavingSource.Fault;
 import dev.reactiveawait.rxjava3.MisbehavingSource.Type;
+import dev.reactiveawait.testkit.MisbehavingPublisher.Fault;
 import io.reactivex.rxjava3.exceptions.MissingBackpressureException;
 import io.reactivex.rxjava3.exceptions.ProtocolViolationException;
 import java.time.Duration;
@@ -205,7 +205,7 @@ class MisbehavingSourceTest {
 
     static Stream<Arguments> cells() {
         return Arrays.stream(Fault.values()).flatMap(f -> Arrays.stream(Variant.values())
-                .filter(v -> f.appliesTo(v.type))
+                .filter(v -> MisbehavingSource.appliesTo(f, v.type))
                 .map(v -> Arguments.of(f, v)));
     }
 
