@@ -3,6 +3,7 @@ package dev.reactiveawait.testkit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -88,72 +89,23 @@ public class MisbehavingPublisher implements Publisher<String> {
     /** As a pulled Reactive Streams publisher. */
     @Override
     public final void subscribe(Subscriber<? super String> s) {
-        start(new Sink(true, true) {
-            @Override
-            public void onSubscribe(Upstream u) {
-                s.onSubscribe(u);
-            }
-
-            @Override
-            public void onNext(String item) {
-                s.onNext(item);
-            }
-
-            @Override
-            public void onError(Throwable e) {
-                s.onError(e);
-            }
-
-            @Override
-            public void onComplete() {
-                s.onComplete();
-            }
-        });
+        start(new Sink(true, true, s::onSubscribe, s::onNext, s::onError, s::onComplete));
     }
 
     /**
-     * Any shape of observer, seen the same way. For one without items (a {@code Single}'s
-     * onSuccess), {@link #onComplete()} is its terminal signal and carries the value.
+     * Any shape of observer, seen the same way: where each of the four signals goes. For one
+     * without items (a {@code Single}'s onSuccess), {@code onComplete} is its terminal signal and
+     * carries the value.
+     *
+     * @param pulled whether it requests (a {@code Flowable}); if not, the items come at once
+     * @param hasItems whether items and the terminal signal are separate signals
+     * @param onSubscribe takes the subscription
+     * @param onNext takes an item ({@code null} for {@link Fault#NULL_ON_NEXT})
+     * @param onError takes an error
+     * @param onComplete takes the terminal signal
      */
-    public abstract static class Sink {
-        private final boolean pulled;
-        private final boolean hasItems;
-
-        /**
-         * Describes the observer.
-         *
-         * @param pulled whether it requests (a {@code Flowable}); if not, the items come at once
-         * @param hasItems whether items and the terminal signal are separate signals
-         */
-        protected Sink(boolean pulled, boolean hasItems) {
-            this.pulled = pulled;
-            this.hasItems = hasItems;
-        }
-
-        /**
-         * Passes the subscription on.
-         *
-         * @param u the subscription
-         */
-        public abstract void onSubscribe(Upstream u);
-
-        /**
-         * Passes an item on.
-         *
-         * @param item the item, or {@code null} for {@link Fault#NULL_ON_NEXT}
-         */
-        public abstract void onNext(String item);
-
-        /**
-         * Passes an error on.
-         *
-         * @param e the error
-         */
-        public abstract void onError(Throwable e);
-
-        /** Passes the terminal signal on. */
-        public abstract void onComplete();
-    }
+    public record Sink(boolean pulled, boolean hasItems, Consumer<Upstream> onSubscribe, Consumer<String> onNext,
+            Consumer<Throwable> onError, Runnable onComplete) {}
 
     /**
      * Subscribes {@code s}: the start of every shape of source.
@@ -162,36 +114,36 @@ public class MisbehavingPublisher implements Publisher<String> {
      */
     public final void start(Sink s) {
         sink = s;
-        boolean push = !s.pulled; // no requests: it emits at once
+        boolean push = !s.pulled(); // no requests: it emits at once
         switch (fault) {
             case ON_NEXT_WITHOUT_REQUEST -> {
-                s.onSubscribe(upstream);
-                items.forEach(s::onNext);
-                s.onComplete();
+                s.onSubscribe().accept(upstream);
+                items.forEach(s.onNext());
+                s.onComplete().run();
             }
             case DOUBLE_ON_SUBSCRIBE -> {
-                s.onSubscribe(upstream);
+                s.onSubscribe().accept(upstream);
                 if (push) {
                     upstream.emit(Long.MAX_VALUE);
                 }
-                s.onSubscribe(extra);
+                s.onSubscribe().accept(extra);
             }
             case NO_ON_SUBSCRIBE -> { }
             case SIGNALS_BEFORE_ON_SUBSCRIBE -> {
-                if (s.hasItems) {
-                    s.onNext(items.get(0));
+                if (s.hasItems()) {
+                    s.onNext().accept(items.get(0));
                 }
-                s.onComplete();
-                s.onSubscribe(extra);
+                s.onComplete().run();
+                s.onSubscribe().accept(extra);
             }
             case LATE_ON_SUBSCRIBE -> Thread.ofPlatform().name("late-on-subscribe").start(() -> {
-                s.onSubscribe(upstream);
+                s.onSubscribe().accept(upstream);
                 if (push) {
                     upstream.emit(Long.MAX_VALUE);
                 }
             });
             default -> {
-                s.onSubscribe(upstream);
+                s.onSubscribe().accept(upstream);
                 if (push) {
                     upstream.emit(Long.MAX_VALUE);
                 }
@@ -201,7 +153,7 @@ public class MisbehavingPublisher implements Publisher<String> {
 
     /** {@link Fault#NO_ON_SUBSCRIBE}: the onSubscribe that never came, now. */
     public final void subscribeLate() {
-        sink().onSubscribe(extra);
+        sink().onSubscribe().accept(extra);
     }
 
     private Sink sink() {
@@ -256,15 +208,15 @@ public class MisbehavingPublisher implements Publisher<String> {
             Sink s = sink();
             if (fault == Fault.NULL_ON_NEXT) {
                 try {
-                    s.onNext(nullItem());
+                    s.onNext().accept(nullItem());
                 } catch (NullPointerException e) {
                     thrownBack.add(e); // RS 2.13: and the subscription counts as cancelled
                 }
                 return;
             }
-            if (s.hasItems) {
+            if (s.hasItems()) {
                 while (budget > 0 && next < items.size() && !(cancelled && !fault.overflows())) {
-                    s.onNext(items.get(next++));
+                    s.onNext().accept(items.get(next++));
                     budget--;
                 }
             } else {
@@ -285,16 +237,16 @@ public class MisbehavingPublisher implements Publisher<String> {
             switch (fault) {
                 case THROWING_CANCEL, NEVER_TERMINATES -> { }
                 case ERROR_AFTER_COMPLETE -> {
-                    s.onComplete();
-                    s.onError(new IllegalStateException(LATE_ERROR));
+                    s.onComplete().run();
+                    s.onError().accept(new IllegalStateException(LATE_ERROR));
                 }
                 case COMPLETE_TWICE -> {
-                    s.onComplete();
-                    s.onComplete();
+                    s.onComplete().run();
+                    s.onComplete().run();
                 }
                 default -> {
                     if (!cancelled) {
-                        s.onComplete();
+                        s.onComplete().run();
                     }
                 }
             }

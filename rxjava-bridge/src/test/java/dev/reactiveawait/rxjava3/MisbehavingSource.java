@@ -51,27 +51,7 @@ final class MisbehavingSource extends MisbehavingPublisher {
         return new Observable<>() {
             @Override
             protected void subscribeActual(Observer<? super String> o) {
-                MisbehavingSource.this.start(new Sink(false, true) {
-                    @Override
-                    public void onSubscribe(Upstream u) {
-                        o.onSubscribe(disposable(u));
-                    }
-
-                    @Override
-                    public void onNext(String item) {
-                        o.onNext(item);
-                    }
-
-                    @Override
-                    public void onError(Throwable e) {
-                        o.onError(e);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        o.onComplete();
-                    }
-                });
+                start(new Sink(false, true, u -> o.onSubscribe(disposable(u)), o::onNext, o::onError, o::onComplete));
             }
         };
     }
@@ -80,27 +60,9 @@ final class MisbehavingSource extends MisbehavingPublisher {
         return new Single<>() {
             @Override
             protected void subscribeActual(SingleObserver<? super String> o) {
-                MisbehavingSource.this.start(new Sink(false, false) {
-                    @Override
-                    public void onSubscribe(Upstream u) {
-                        o.onSubscribe(disposable(u));
-                    }
-
-                    @Override
-                    public void onNext(String item) {
-                        o.onSuccess(item);
-                    }
-
-                    @Override
-                    public void onError(Throwable e) {
-                        o.onError(e);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        o.onSuccess(items.get(0)); // a Single's terminal signal is its value
-                    }
-                });
+                // a Single's terminal signal is its value
+                start(new Sink(false, false, u -> o.onSubscribe(disposable(u)), o::onSuccess, o::onError,
+                        () -> o.onSuccess(items.get(0))));
             }
         };
     }
@@ -109,27 +71,9 @@ final class MisbehavingSource extends MisbehavingPublisher {
         return new Maybe<>() {
             @Override
             protected void subscribeActual(MaybeObserver<? super String> o) {
-                MisbehavingSource.this.start(new Sink(false, false) {
-                    @Override
-                    public void onSubscribe(Upstream u) {
-                        o.onSubscribe(disposable(u));
-                    }
-
-                    @Override
-                    public void onNext(String item) {
-                        o.onSuccess(item);
-                    }
-
-                    @Override
-                    public void onError(Throwable e) {
-                        o.onError(e);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        o.onSuccess(items.get(0)); // the value is the Maybe's terminal signal
-                    }
-                });
+                // the value is the Maybe's terminal signal
+                start(new Sink(false, false, u -> o.onSubscribe(disposable(u)), o::onSuccess, o::onError,
+                        () -> o.onSuccess(items.get(0))));
             }
         };
     }
@@ -138,27 +82,9 @@ final class MisbehavingSource extends MisbehavingPublisher {
         return new Completable() {
             @Override
             protected void subscribeActual(CompletableObserver o) {
-                MisbehavingSource.this.start(new Sink(false, false) {
-                    @Override
-                    public void onSubscribe(Upstream u) {
-                        o.onSubscribe(disposable(u));
-                    }
-
-                    @Override
-                    public void onNext(String item) {
-                        throw new AssertionError("a Completable has no items");
-                    }
-
-                    @Override
-                    public void onError(Throwable e) {
-                        o.onError(e);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        o.onComplete();
-                    }
-                });
+                start(new Sink(false, false, u -> o.onSubscribe(disposable(u)), item -> {
+                    throw new AssertionError("a Completable has no items");
+                }, o::onError, o::onComplete));
             }
         };
     }
