@@ -6,6 +6,7 @@ module dev.reactiveawait.testkit {
     requires transitive dev.reactiveawait.core;
     requires transitive org.reactivestreams;
     requires transitive org.junit.jupiter.api;
+    requires org.assertj.core;
     requires static org.jspecify;
 
     exports dev.reactiveawait.testkit;

@@ -1,27 +1,15 @@
 package dev.reactiveawait.reactor;
 
-import static dev.reactiveawait.Async.allTasks;
-import static dev.reactiveawait.Async.createTask;
-import static dev.reactiveawait.Async.currentTask;
-import static dev.reactiveawait.Async.run;
-import static dev.reactiveawait.Async.sleep;
-import static dev.reactiveawait.Async.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.LoopClock;
-import dev.reactiveawait.Task;
+import dev.reactiveawait.testkit.FaultCell;
 import dev.reactiveawait.testkit.MisbehavingPublisher;
 import dev.reactiveawait.testkit.MisbehavingPublisher.Fault;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -210,30 +198,8 @@ class MisbehavingPublisherTest {
         Expected expected = expect(fault, variant);
         MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
         List<String> seen = new ArrayList<>();
-        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-        run(LoopClock.virtual(), () -> {
-            Task<Void> cell = createTask(() -> variant.run(p, seen));
-            Task<Integer> other = createTask(() -> {
-                int rounds = 0;
-                for (; rounds < 3; rounds++) {
-                    sleep(Duration.ZERO);
-                }
-                return rounds;
-            });
-            assertThat(dev.reactiveawait.Async.await(other)).as("another task ran meanwhile").isEqualTo(3);
-            if (expected.pending()) {
-                assertThat(cell.isDone()).as("still waiting").isFalse();
-                cell.cancel();
-            }
-            try {
-                dev.reactiveawait.Async.await(cell);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-            assertThat(cell.isDone()).isTrue();
-            assertThat(allTasks()).as("no task left behind").containsExactly(currentTask());
-        });
-        check(expected, p, seen, thrown.get());
+        Throwable thrown = FaultCell.inATask(() -> variant.run(p, seen), expected.pending());
+        check(expected, p, seen, thrown);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -242,21 +208,9 @@ class MisbehavingPublisherTest {
         Expected expected = expect(fault, variant);
         MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-        Thread plain = Thread.ofPlatform().name("plain-" + fault + "-" + variant).start(() -> {
-            try {
-                variant.run(p, seen);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        });
-        if (expected.pending()) {
-            awaitParked(plain);
-            plain.interrupt(); // how a plain thread cancels a blocking call
-        }
-        plain.join(TimeUnit.SECONDS.toMillis(10));
-        assertThat(plain.isAlive()).as("the plain thread is still blocked").isFalse();
-        check(expected, p, seen, thrown.get());
+        Throwable thrown = FaultCell.onAPlainThread("plain-" + fault + "-" + variant, () -> variant.run(p, seen),
+                expected.pending());
+        check(expected, p, seen, thrown);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -265,11 +219,7 @@ class MisbehavingPublisherTest {
         Expected expected = expect(fault, variant);
         MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
         List<String> seen = new ArrayList<>();
-        run(LoopClock.virtual().autojump(Duration.ZERO), () -> {
-            assertThatThrownBy(() -> timeout(Duration.ofSeconds(30), () -> variant.run(p, seen)))
-                    .isInstanceOf(TimeoutException.class);
-            assertThat(allTasks()).containsExactly(currentTask());
-        });
+        FaultCell.underATimeout(() -> variant.run(p, seen));
         checkNothingLeaks(expected, p, seen);
     }
 
@@ -310,14 +260,5 @@ class MisbehavingPublisherTest {
         for (int i = 0; i < droppedErrors.size(); i++) {
             assertThat(droppedErrors.get(i)).hasMessageContaining(expected.droppedErrors().get(i));
         }
-    }
-
-    /** Waits (at most 10 s) until the thread parks, blocked in the await. */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(thread.getState()).as("the plain thread blocks").isEqualTo(Thread.State.WAITING);
     }
 }
