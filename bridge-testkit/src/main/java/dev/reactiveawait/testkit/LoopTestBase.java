@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +116,18 @@ public abstract class LoopTestBase {
             value = read.get();
         }
         return value;
+    }
+
+    /**
+     * Waits until {@code condition} holds, for at most {@code timeout}; fails the test if it does not.
+     *
+     * @param condition what must come true
+     * @param timeout how long to wait
+     */
+    protected static void awaitUntil(BooleanSupplier condition, Duration timeout) {
+        if (!eventually(condition::getAsBoolean, met -> met, timeout)) {
+            throw new AssertionError("condition not met in " + timeout);
+        }
     }
 
     /**
