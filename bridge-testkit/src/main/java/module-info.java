@@ -5,6 +5,8 @@
 module dev.reactiveawait.testkit {
     requires transitive dev.reactiveawait.core;
     requires transitive org.reactivestreams;
+    requires transitive org.reactivestreams.tck;
+    requires transitive org.testng;
     requires transitive org.junit.jupiter.api;
     requires org.assertj.core;
     requires static org.jspecify;

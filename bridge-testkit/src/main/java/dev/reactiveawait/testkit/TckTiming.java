@@ -1,13 +1,13 @@
 package dev.reactiveawait.testkit;
 
 /** The TCK's waits: short enough for a fast build on 2 cores, long enough not to flake there. */
-public final class TckTiming {
+final class TckTiming {
     /** How long the TCK waits for an expected signal. */
-    public static final long TIMEOUT_MILLIS = 2_000;
+    static final long TIMEOUT_MILLIS = 2_000;
     /** How long the TCK watches for a signal that must not come. */
-    public static final long NO_SIGNALS_MILLIS = 100;
+    static final long NO_SIGNALS_MILLIS = 100;
     /** How long rule 3.13 waits before checking that a cancelled subscriber was dropped. */
-    public static final long GC_MILLIS = 300;
+    static final long GC_MILLIS = 300;
 
     private TckTiming() {}
 }
