@@ -14,6 +14,7 @@ import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Task;
 import dev.reactiveawait.VoidCoroutine;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -104,6 +105,52 @@ public final class FaultCell {
             assertThatThrownBy(() -> timeout(Duration.ofSeconds(30), cell)).isInstanceOf(TimeoutException.class);
             assertThat(allTasks()).containsExactly(currentTask());
         });
+    }
+
+    /**
+     * Checks what a cell threw against its table: nothing, or an exception of type {@code error}
+     * whose message contains {@code messagePart} (any message if it is empty).
+     *
+     * @param thrown what the cell threw, or {@code null}
+     * @param error the expected type, or {@code null} for none
+     * @param messagePart a part of the expected message, or empty
+     */
+    public static void assertThrown(@Nullable Throwable thrown, @Nullable Class<? extends Throwable> error, String messagePart) {
+        if (error == null) {
+            assertThat(thrown).as("exception").isNull();
+        } else {
+            assertThat(thrown).as("exception").isInstanceOf(error);
+            if (!messagePart.isEmpty()) {
+                assertThat(thrown).hasMessageContaining(messagePart);
+            }
+        }
+    }
+
+    /**
+     * Checks what the source saw once the cell ended: the items the cell got, the null item thrown
+     * back at it (rule 2.13), how many times each subscription was cancelled, and no request on the
+     * second or late one. For {@link MisbehavingPublisher.Fault#NO_ON_SUBSCRIBE} it first sends the
+     * onSubscribe that never came, which must be cancelled at once.
+     *
+     * @param source the source of the cell
+     * @param seen the items the cell got
+     * @param items the items it should have got
+     * @param cancels how many times the first subscription should have been cancelled
+     * @param extraCancels how many times the second or late one should have been
+     */
+    public static void assertSourceLeftClean(MisbehavingPublisher source, List<String> seen, List<String> items,
+            int cancels, int extraCancels) {
+        if (source.fault == MisbehavingPublisher.Fault.NO_ON_SUBSCRIBE) {
+            source.subscribeLate(); // after the await ended: this subscription must be cancelled at once
+        }
+        assertThat(seen).as("items").containsExactlyElementsOf(items);
+        if (source.fault == MisbehavingPublisher.Fault.NULL_ON_NEXT) {
+            assertThat(source.thrownBack).as("rule 2.13: thrown back to the source").hasSize(1);
+            assertThat(source.thrownBack.get(0)).isInstanceOf(NullPointerException.class).hasMessageContaining("rule 2.13");
+        }
+        assertThat(source.upstream.cancels).as("cancellations of the subscription").hasValue(cancels);
+        assertThat(source.extra.cancels).as("cancellations of the second or late subscription").hasValue(extraCancels);
+        assertThat(source.extra.requests).as("requests on the second or late subscription").isEmpty();
     }
 
     /** Waits (at most 10 s) until the thread parks, blocked in the await. */

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.reactivestreams.Publisher;
 
-/** Helpers for tests that race threads against each other: random pauses, cancellations, plain threads. */
+/** Helpers for tests that race threads against each other: random pauses, requests, cancellations, plain threads. */
 public final class Races {
     private Races() {}
 
@@ -55,6 +59,45 @@ public final class Races {
             if (random.nextInt(8) == 0) {
                 Async.sleep(Duration.ZERO);
             }
+        }
+    }
+
+    /**
+     * Subscribes a {@link DemandCheckingSubscriber} to each of {@code subscriptions} publishers of
+     * 0, 1, 2... and has two other threads request at random (1 to 4 at a time, then everything)
+     * and now and then cancel, each subscriber from one thread, while the items flow. Returns once
+     * every request and cancel was made; the subscribers may still be receiving.
+     *
+     * @param subscriptions how many publishers
+     * @param publisher makes the next publisher, subscribed to as it is (wrap it in the bridge's
+     *     {@code BareSubscriber} so that the library does not wrap the subscriber)
+     * @param settled incremented as each subscriber settles
+     * @param violations incremented for each item out of order or beyond demand, and each error
+     * @throws InterruptedException if interrupted while waiting for the requesting threads
+     */
+    public static void requestAndCancelFromOtherThreads(int subscriptions, Supplier<? extends Publisher<Integer>> publisher,
+            AtomicInteger settled, AtomicInteger violations) throws InterruptedException {
+        ExecutorService requesters = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < subscriptions; i++) {
+                DemandCheckingSubscriber subscriber = new DemandCheckingSubscriber(settled, violations);
+                publisher.get().subscribe(subscriber);
+                requesters.execute(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int r = 0; r < 5; r++) {
+                        subscriber.ask(1 + random.nextInt(4));
+                        if (random.nextInt(8) == 0) {
+                            subscriber.cancel();
+                            return;
+                        }
+                        spin();
+                    }
+                    subscriber.ask(Long.MAX_VALUE - 100);
+                });
+            }
+        } finally {
+            requesters.shutdown();
+            assertThat(requesters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
     }
 

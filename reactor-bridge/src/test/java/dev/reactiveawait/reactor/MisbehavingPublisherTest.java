@@ -230,30 +230,13 @@ class MisbehavingPublisherTest {
     }
 
     private void check(Expected expected, MisbehavingPublisher p, List<String> seen, @Nullable Throwable thrown) {
-        if (expected.error() == null) {
-            assertThat(thrown).as("exception").isNull();
-        } else {
-            assertThat(thrown).as("exception").isInstanceOf(expected.error());
-            if (!expected.message().isEmpty()) {
-                assertThat(thrown).hasMessageContaining(expected.message());
-            }
-        }
+        FaultCell.assertThrown(thrown, expected.error(), expected.message());
         checkNothingLeaks(expected, p, seen);
     }
 
     /** The items, the cancellations, the hooks. */
     private void checkNothingLeaks(Expected expected, MisbehavingPublisher p, List<String> seen) {
-        if (p.fault == Fault.NO_ON_SUBSCRIBE) {
-            p.subscribeLate(); // after the await ended: this subscription must be cancelled at once
-        }
-        assertThat(seen).as("items").containsExactlyElementsOf(expected.items());
-        if (p.fault == Fault.NULL_ON_NEXT) {
-            assertThat(p.thrownBack).as("rule 2.13: thrown back to the publisher").hasSize(1);
-            assertThat(p.thrownBack.get(0)).isInstanceOf(NullPointerException.class).hasMessageContaining("rule 2.13");
-        }
-        assertThat(p.upstream.cancels).as("cancellations of the subscription").hasValue(expected.cancels());
-        assertThat(p.extra.cancels).as("cancellations of the second or late subscription").hasValue(expected.extraCancels());
-        assertThat(p.extra.requests).as("requests on the second or late subscription").isEmpty();
+        FaultCell.assertSourceLeftClean(p, seen, expected.items(), expected.cancels(), expected.extraCancels());
         assertThat(drops.takeItems()).as("items dropped to Hooks.onNextDropped").containsExactlyElementsOf(expected.droppedItems());
         List<Throwable> droppedErrors = drops.takeErrors();
         assertThat(droppedErrors).as("errors dropped to Hooks.onErrorDropped").hasSameSizeAs(expected.droppedErrors());

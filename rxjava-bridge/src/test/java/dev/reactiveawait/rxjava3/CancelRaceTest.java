@@ -6,7 +6,6 @@ import static dev.reactiveawait.rxjava3.RxTasks.rxSingle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactiveawait.Async;
-import dev.reactiveawait.testkit.DemandCheckingSubscriber;
 import dev.reactiveawait.testkit.Races;
 import io.reactivex.rxjava3.core.SingleObserver;
 import io.reactivex.rxjava3.disposables.Disposable;
@@ -94,32 +93,12 @@ class CancelRaceTest extends BridgeTestBase {
     void flowablesRequestedAndCancelledFromOtherThreadsStayInOrderWithinDemand() throws Exception {
         AtomicInteger settled = new AtomicInteger();
         AtomicInteger violations = new AtomicInteger();
-        ExecutorService requesters = Executors.newFixedThreadPool(2);
-        try {
-            for (int i = 0; i < SUBSCRIPTIONS / 4; i++) {
-                DemandCheckingSubscriber subscriber = new DemandCheckingSubscriber(settled, violations);
-                bare(rxFlowable(loop, (RxFlowableEmitter<Integer> emitter) -> {
-                    for (int item = 0; item < 20; item++) {
-                        emitter.emit(item);
-                    }
-                })).subscribe(subscriber);
-                requesters.execute(() -> {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    for (int r = 0; r < 5; r++) {
-                        subscriber.ask(1 + random.nextInt(4));
-                        if (random.nextInt(8) == 0) {
-                            subscriber.cancel();
-                            return;
-                        }
-                        Races.spin();
-                    }
-                    subscriber.ask(Long.MAX_VALUE - 100);
-                });
+        Races.requestAndCancelFromOtherThreads(SUBSCRIPTIONS / 4, () -> bare(rxFlowable(loop, (RxFlowableEmitter<Integer> emitter) -> {
+            for (int item = 0; item < 20; item++) {
+                emitter.emit(item);
             }
-        } finally {
-            requesters.shutdown();
-            assertThat(requesters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
+        })),
+                settled, violations);
 
         awaitUntil(() -> settled.get() == SUBSCRIPTIONS / 4 && loopThread.onLoop(() -> loop.allTasks().isEmpty()),
                 Duration.ofSeconds(20));

@@ -240,30 +240,13 @@ class MisbehavingSourceTest {
     }
 
     private void check(Expected expected, MisbehavingSource source, List<String> seen, @Nullable Throwable thrown) {
-        if (expected.error() == null) {
-            assertThat(thrown).as("exception").isNull();
-        } else {
-            assertThat(thrown).as("exception").isInstanceOf(expected.error());
-            if (!expected.message().isEmpty()) {
-                assertThat(thrown).hasMessageContaining(expected.message());
-            }
-        }
+        FaultCell.assertThrown(thrown, expected.error(), expected.message());
         checkNothingLeaks(expected, source, seen);
     }
 
     /** The items, the cancellations, the hook. */
     private void checkNothingLeaks(Expected expected, MisbehavingSource source, List<String> seen) {
-        if (source.fault == Fault.NO_ON_SUBSCRIBE) {
-            source.subscribeLate(); // after the await ended: this upstream must be cancelled at once
-        }
-        assertThat(seen).as("items").containsExactlyElementsOf(expected.items());
-        if (source.fault == Fault.NULL_ON_NEXT) {
-            assertThat(source.thrownBack).as("rule 2.13: thrown back to the source").hasSize(1);
-            assertThat(source.thrownBack.get(0)).isInstanceOf(NullPointerException.class).hasMessageContaining("rule 2.13");
-        }
-        assertThat(source.upstream.cancels).as("cancellations of the upstream").hasValue(expected.cancels());
-        assertThat(source.extra.cancels).as("cancellations of the second or late upstream").hasValue(expected.extraCancels());
-        assertThat(source.extra.requests).as("requests on the second or late upstream").isEmpty();
+        FaultCell.assertSourceLeftClean(source, seen, expected.items(), expected.cancels(), expected.extraCancels());
         List<Throwable> reported = errors.take();
         assertThat(reported).as("errors sent to RxJavaPlugins.onError").hasSameSizeAs(expected.reported());
         for (int i = 0; i < reported.size(); i++) {
