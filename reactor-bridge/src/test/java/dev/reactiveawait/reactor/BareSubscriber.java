@@ -1,9 +1,8 @@
 package dev.reactiveawait.reactor;
 
-import java.util.Objects;
+import dev.reactiveawait.testkit.ForwardingSubscriber;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
 import reactor.core.CorePublisher;
 import reactor.core.CoreSubscriber;
 
@@ -13,34 +12,12 @@ import reactor.core.CoreSubscriber;
  * itself): the TCK and the rule tests then talk to our subscriptions directly, as Reactor's own
  * operators do.
  */
-final class BareSubscriber<T> implements CoreSubscriber<T> {
-    private final Subscriber<? super T> actual;
-
+final class BareSubscriber<T> extends ForwardingSubscriber<T> implements CoreSubscriber<T> {
     private BareSubscriber(Subscriber<? super T> actual) {
-        this.actual = actual;
+        super(actual);
     }
 
     static <T> Publisher<T> bare(CorePublisher<T> publisher) {
-        return subscriber -> publisher.subscribe(new BareSubscriber<>(Objects.requireNonNull(subscriber, "subscriber")));
-    }
-
-    @Override
-    public void onSubscribe(Subscription s) {
-        actual.onSubscribe(s);
-    }
-
-    @Override
-    public void onNext(T item) {
-        actual.onNext(item);
-    }
-
-    @Override
-    public void onError(Throwable e) {
-        actual.onError(e);
-    }
-
-    @Override
-    public void onComplete() {
-        actual.onComplete();
+        return subscriber -> publisher.subscribe(new BareSubscriber<>(subscriber));
     }
 }

@@ -1,10 +1,12 @@
 package dev.reactiveawait.reactor;
 
+import static dev.reactiveawait.reactor.BareSubscriber.bare;
 import static dev.reactiveawait.reactor.ReactorTasks.flux;
 import static dev.reactiveawait.reactor.ReactorTasks.mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactiveawait.Async;
+import dev.reactiveawait.testkit.Races;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.reactivestreams.Subscription;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.SignalType;
 
@@ -58,7 +59,7 @@ class CancelRaceTest extends BridgeTestBase {
                     }
                 }).subscribe(subscriber);
                 cancellers.execute(() -> {
-                    spin();
+                    Races.spin();
                     subscriber.cancel();
                 });
             }
@@ -68,7 +69,7 @@ class CancelRaceTest extends BridgeTestBase {
         }
 
         awaitUntil(() -> settled.get() == SUBSCRIPTIONS && bodiesEnded.get() == bodiesStarted.get()
-                && loopThread.onLoop(() -> loop.allTasks().isEmpty()));
+                && loopThread.onLoop(() -> loop.allTasks().isEmpty()), Duration.ofSeconds(20));
         assertThat(values.get()).isBetween(0, SUBSCRIPTIONS);
     }
 
@@ -76,88 +77,15 @@ class CancelRaceTest extends BridgeTestBase {
     void fluxesRequestedAndCancelledFromOtherThreadsStayInOrderWithinDemand() throws Exception {
         AtomicInteger settled = new AtomicInteger();
         AtomicInteger violations = new AtomicInteger();
-        ExecutorService requesters = Executors.newFixedThreadPool(2);
-        try {
-            for (int i = 0; i < SUBSCRIPTIONS / 4; i++) {
-                DemandCheckingSubscriber subscriber = new DemandCheckingSubscriber(settled, violations);
-                ReactorTasks.<Integer>flux(loop, emitter -> {
-                    for (int item = 0; item < 20; item++) {
-                        emitter.emit(item);
-                    }
-                }).subscribe(subscriber);
-                requesters.execute(() -> {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    for (int r = 0; r < 5; r++) {
-                        long n = 1 + random.nextInt(4);
-                        subscriber.ask(n);
-                        if (random.nextInt(8) == 0) {
-                            subscriber.cancel();
-                            return;
-                        }
-                        spin();
-                    }
-                    subscriber.ask(Long.MAX_VALUE - 100);
-                });
+        Races.requestAndCancelFromOtherThreads(SUBSCRIPTIONS / 4, () -> bare(ReactorTasks.<Integer>flux(loop, emitter -> {
+            for (int item = 0; item < 20; item++) {
+                emitter.emit(item);
             }
-        } finally {
-            requesters.shutdown();
-            assertThat(requesters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
+        })),
+                settled, violations);
 
-        awaitUntil(() -> settled.get() == SUBSCRIPTIONS / 4 && loopThread.onLoop(() -> loop.allTasks().isEmpty()));
+        awaitUntil(() -> settled.get() == SUBSCRIPTIONS / 4 && loopThread.onLoop(() -> loop.allTasks().isEmpty()),
+                Duration.ofSeconds(20));
         assertThat(violations).hasValue(0);
-    }
-
-    /** Checks each item against the demand it asked for, and the order. */
-    private static final class DemandCheckingSubscriber extends BaseSubscriber<Integer> {
-        private final AtomicInteger settled;
-        private final AtomicInteger violations;
-        /** Guarded by this: the next expected item, and the demand recorded before each request. */
-        private int next;
-        private long requested;
-
-        DemandCheckingSubscriber(AtomicInteger settled, AtomicInteger violations) {
-            this.settled = settled;
-            this.violations = violations;
-        }
-
-        @Override
-        protected void hookOnSubscribe(Subscription subscription) {
-            // the requests come from other threads, through ask()
-        }
-
-        void ask(long n) {
-            synchronized (this) {
-                requested = requested + n < 0 ? Long.MAX_VALUE : requested + n;
-            }
-            request(n);
-        }
-
-        @Override
-        protected void hookOnNext(Integer value) {
-            synchronized (this) {
-                if (value != next || next >= requested) {
-                    violations.incrementAndGet();
-                }
-                next++;
-            }
-        }
-
-        @Override
-        protected void hookFinally(SignalType type) {
-            settled.incrementAndGet();
-        }
-    }
-
-    private static void spin() {
-        int spins = ThreadLocalRandom.current().nextInt(20_000);
-        for (int s = 0; s < spins; s++) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        assertThat(eventually(condition::getAsBoolean, met -> met, java.time.Duration.ofSeconds(20)))
-                .as("condition not met in time").isTrue();
     }
 }

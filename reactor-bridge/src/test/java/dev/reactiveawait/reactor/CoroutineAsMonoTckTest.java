@@ -1,13 +1,10 @@
 package dev.reactiveawait.reactor;
 
 import dev.reactiveawait.Async;
+import dev.reactiveawait.testkit.LoopPublisherVerification;
 import java.io.IOException;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.tck.PublisherVerification;
-import org.reactivestreams.tck.TestEnvironment;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 
 /**
  * {@link ReactorTasks#mono(dev.reactiveawait.EventLoop, dev.reactiveawait.Coroutine)} against the
@@ -20,33 +17,18 @@ import org.testng.annotations.BeforeClass;
  * Those rules that still apply to a Mono (3.6, 3.9, 3.12, 3.13) are checked for it by
  * {@code PublisherContractTest} ({@code CoroutineAsMonoTest}, {@code TaskAsMonoTest}).
  */
-public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
-    private LoopThread loopThread;
-    private DroppedErrors droppedErrors;
-
+public class CoroutineAsMonoTckTest extends LoopPublisherVerification<Long> {
     public CoroutineAsMonoTckTest() {
-        super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
-    }
-
-    @BeforeClass
-    public void startLoop() {
-        droppedErrors = DroppedErrors.watch();
-        loopThread = new LoopThread("mono-tck-loop");
-    }
-
-    @AfterClass
-    public void stopLoop() {
-        loopThread.close();
-        droppedErrors.checkNoneAndStop();
+        super(DroppedErrors.HOOK, "mono-tck-loop");
     }
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
         if (elements == 0) {
-            return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop, () -> null));
+            return BareSubscriber.bare(ReactorTasks.mono(loop(), () -> null));
         }
         // the value comes after a suspension, so requests race with it as in real use
-        return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop, () -> {
+        return BareSubscriber.bare(ReactorTasks.mono(loop(), () -> {
             Async.sleep(Duration.ZERO);
             return 42L;
         }));
@@ -54,7 +36,7 @@ public class CoroutineAsMonoTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return BareSubscriber.bare(ReactorTasks.mono(loopThread.loop, () -> {
+        return BareSubscriber.bare(ReactorTasks.mono(loop(), () -> {
             throw new IOException("the body failed");
         }));
     }

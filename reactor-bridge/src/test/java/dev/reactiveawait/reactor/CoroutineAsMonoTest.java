@@ -10,6 +10,7 @@ import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.VirtualClock;
+import dev.reactiveawait.testkit.LoopThread;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,7 @@ class CoroutineAsMonoTest extends PublisherContractTest {
         StepVerifier.create(slow).then(() -> await(started)).thenCancel().verify();
 
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(eventually(this::takeDropped, d -> !d.isEmpty())).containsExactly(cleanupFailure);
+        assertThat(eventually(this::takeErrors, d -> !d.isEmpty())).containsExactly(cleanupFailure);
     }
 
     @Test
@@ -165,9 +166,9 @@ class CoroutineAsMonoTest extends PublisherContractTest {
     @Test
     void aVirtualHourOnALoopServingOtherThreadsTakesNoRealTime() {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            StepVerifier.create(mono(virtualLoop.loop, () -> {
+            StepVerifier.create(mono(virtualLoop.loop(), () -> {
                         Async.sleep(Duration.ofHours(1));
-                        return Duration.ofNanos(virtualLoop.loop.time());
+                        return Duration.ofNanos(virtualLoop.loop().time());
                     }))
                     .expectNext(Duration.ofHours(1))
                     .verifyComplete();

@@ -1,28 +1,17 @@
 package dev.reactiveawait.reactor;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import dev.reactiveawait.testkit.ErrorHook;
+import dev.reactiveawait.testkit.HookedErrors;
 import reactor.core.publisher.Hooks;
 
-/** Reactor's dropped-error hook, watched for a TCK class (TestNG has no JUnit extension). */
+/** Reactor's dropped-error hook, for the testkit's watches. */
 final class DroppedErrors {
-    private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    static final ErrorHook HOOK = ErrorHook.of("Operators.onErrorDropped", Hooks::onErrorDropped, Hooks::resetOnErrorDropped);
 
     private DroppedErrors() {}
 
-    static DroppedErrors watch() {
-        DroppedErrors errors = new DroppedErrors();
-        Hooks.onErrorDropped(errors.dropped::add);
-        return errors;
-    }
-
-    /** Stops watching; throws if any error was dropped meanwhile. */
-    void checkNoneAndStop() {
-        Hooks.resetOnErrorDropped();
-        if (!dropped.isEmpty()) {
-            AssertionError failure = new AssertionError(dropped.size() + " error(s) dropped to Operators.onErrorDropped");
-            dropped.forEach(failure::addSuppressed);
-            throw failure;
-        }
+    /** Watches the hook, for a TCK class (TestNG has no JUnit extension) or a test with its own setup. */
+    static HookedErrors watch() {
+        return HookedErrors.watch(HOOK);
     }
 }

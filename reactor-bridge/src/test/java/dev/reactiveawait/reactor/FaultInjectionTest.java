@@ -69,7 +69,7 @@ class FaultInjectionTest extends BridgeTestBase {
                     .hasMessageContaining("threw from onNext").hasMessageContaining("rule 2.13")
                     .hasCause(broken);
             assertThat(loopThread.onLoop(() -> body.get().isCancelled())).as("the body's task is cancelled").isTrue();
-            assertThat(takeDropped()).as("raised once, through onErrorDropped").containsExactly(broken);
+            assertThat(takeErrors()).as("raised once, through onErrorDropped").containsExactly(broken);
             assertThat(operatorErrors).as("as Flux.create does, through onOperatorError").containsExactly(broken);
         } finally {
             Hooks.resetOnOperatorError("fault-test");
@@ -100,7 +100,7 @@ class FaultInjectionTest extends BridgeTestBase {
         drainLoop();
         assertThat(signals).containsExactly("onNext 1");
         assertThat(secondEmit.get()).isInstanceOf(CancelledException.class);
-        assertThat(takeDropped()).containsExactly(broken);
+        assertThat(takeErrors()).containsExactly(broken);
     }
 
     @Test

@@ -1,40 +1,22 @@
 package dev.reactiveawait.reactor;
 
+import dev.reactiveawait.testkit.LoopPublisherVerification;
 import java.io.IOException;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.tck.PublisherVerification;
-import org.reactivestreams.tck.TestEnvironment;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 
 /**
  * {@link ReactorTasks#flux(dev.reactiveawait.EventLoop, FluxBody)} against the Reactive Streams TCK:
  * every required, optional and stochastic rule runs; only the {@code untested_*} ones skip (the TCK
  * has no test for them).
  */
-public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
-    private LoopThread loopThread;
-    private DroppedErrors droppedErrors;
-
+public class FluxBodyAsFluxTckTest extends LoopPublisherVerification<Long> {
     public FluxBodyAsFluxTckTest() {
-        super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
-    }
-
-    @BeforeClass
-    public void startLoop() {
-        droppedErrors = DroppedErrors.watch();
-        loopThread = new LoopThread("flux-tck-loop");
-    }
-
-    @AfterClass
-    public void stopLoop() {
-        loopThread.close();
-        droppedErrors.checkNoneAndStop();
+        super(DroppedErrors.HOOK, "flux-tck-loop");
     }
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(ReactorTasks.flux(loop(), emitter -> {
             for (long i = 0; i < elements; i++) {
                 emitter.emit(i);
             }
@@ -43,7 +25,7 @@ public class FluxBodyAsFluxTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return BareSubscriber.bare(ReactorTasks.flux(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(ReactorTasks.flux(loop(), emitter -> {
             throw new IOException("the body failed");
         }));
     }

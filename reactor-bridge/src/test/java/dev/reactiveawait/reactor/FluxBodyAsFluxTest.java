@@ -10,6 +10,7 @@ import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.VirtualClock;
 import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.testkit.LoopThread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,7 @@ class FluxBodyAsFluxTest extends PublisherContractTest {
         StepVerifier.create(numbers, 1).expectNext(1).thenCancel().verify();
 
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(eventually(this::takeDropped, d -> !d.isEmpty())).containsExactly(cleanupFailure);
+        assertThat(eventually(this::takeErrors, d -> !d.isEmpty())).containsExactly(cleanupFailure);
     }
 
     @Test
@@ -274,10 +275,10 @@ class FluxBodyAsFluxTest extends PublisherContractTest {
     @Test
     void aVirtualSleepBetweenItemsTakesNoRealTime() {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            Flux<Long> hours = flux(virtualLoop.loop, emitter -> {
+            Flux<Long> hours = flux(virtualLoop.loop(), emitter -> {
                 for (int i = 0; i < 3; i++) {
                     Async.sleep(Duration.ofHours(1));
-                    emitter.emit(Duration.ofNanos(virtualLoop.loop.time()).toHours());
+                    emitter.emit(Duration.ofNanos(virtualLoop.loop().time()).toHours());
                 }
             });
 

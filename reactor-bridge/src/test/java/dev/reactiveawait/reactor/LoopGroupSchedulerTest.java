@@ -10,6 +10,8 @@ import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.LoopGroup;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.testkit.HookedErrors;
+import dev.reactiveawait.testkit.OnLoops;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.Timeout;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.test.StepVerifier;
@@ -37,12 +38,12 @@ import reactor.test.StepVerifier;
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LoopGroupSchedulerTest {
-    private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
+    private HookedErrors droppedErrors;
     private LoopGroup group;
 
     @BeforeEach
     void startGroupAndWatchDroppedErrors() {
-        Hooks.onErrorDropped(dropped::add);
+        droppedErrors = DroppedErrors.watch();
         group = LoopGroup.create(2);
     }
 
@@ -51,9 +52,8 @@ class LoopGroupSchedulerTest {
         try {
             group.close();
         } finally {
-            Hooks.resetOnErrorDropped();
+            droppedErrors.checkNoneAndStop();
         }
-        assertThat(dropped).as("errors dropped to Operators.onErrorDropped").isEmpty();
     }
 
     @Test

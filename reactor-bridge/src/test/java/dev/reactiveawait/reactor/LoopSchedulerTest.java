@@ -9,6 +9,7 @@ import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.testkit.LoopThread;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ class LoopSchedulerTest extends BridgeTestBase {
     @Test
     void delaysAndNowFollowAVirtualClock() {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            Scheduler onLoop = scheduler(virtualLoop.loop);
+            Scheduler onLoop = scheduler(virtualLoop.loop());
             long wallStart = System.nanoTime();
 
             StepVerifier.create(Mono.delay(Duration.ofHours(1), onLoop).map(x -> onLoop.now(TimeUnit.MINUTES)))
@@ -77,7 +78,7 @@ class LoopSchedulerTest extends BridgeTestBase {
     @Test
     void disposingAWorkerCancelsItsPendingTasksAndTheirTimers() throws InterruptedException {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            EventLoop vloop = virtualLoop.loop;
+            EventLoop vloop = virtualLoop.loop();
             // a pending foreign wait holds the virtual clock still while the timers are armed
             Promise<Void> hold = virtualLoop.onLoop(() -> CoreAccess.foreignPromise(vloop, () -> {}));
             Scheduler.Worker worker = scheduler(vloop).createWorker();
@@ -103,7 +104,7 @@ class LoopSchedulerTest extends BridgeTestBase {
     @Test
     void aDisposedTaskNeverRuns() throws InterruptedException {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            Scheduler onLoop = scheduler(virtualLoop.loop);
+            Scheduler onLoop = scheduler(virtualLoop.loop());
             List<String> ran = new CopyOnWriteArrayList<>();
             CountDownLatch later = new CountDownLatch(1);
             // scheduled and disposed in one loop step: from another thread, an idle virtual loop
@@ -124,7 +125,7 @@ class LoopSchedulerTest extends BridgeTestBase {
     @Test
     void aPeriodicTaskThatThrowsStops() throws InterruptedException {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            Scheduler onLoop = scheduler(virtualLoop.loop);
+            Scheduler onLoop = scheduler(virtualLoop.loop());
             List<Integer> runs = new CopyOnWriteArrayList<>();
             CountDownLatch later = new CountDownLatch(1);
             Disposable periodic = onLoop.schedulePeriodically(() -> {

@@ -1,26 +1,15 @@
 package dev.reactiveawait.reactor;
 
-import static dev.reactiveawait.Async.allTasks;
-import static dev.reactiveawait.Async.createTask;
-import static dev.reactiveawait.Async.currentTask;
-import static dev.reactiveawait.Async.run;
-import static dev.reactiveawait.Async.sleep;
-import static dev.reactiveawait.Async.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.LoopClock;
-import dev.reactiveawait.Task;
-import dev.reactiveawait.reactor.MisbehavingPublisher.Fault;
-import java.time.Duration;
+import dev.reactiveawait.testkit.FaultCell;
+import dev.reactiveawait.testkit.MisbehavingPublisher;
+import dev.reactiveawait.testkit.MisbehavingPublisher.Fault;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
 
 /**
  * Every {@link Fault} of {@link MisbehavingPublisher} against every await and the iterator of
@@ -65,8 +56,8 @@ class MisbehavingPublisherTest {
 
     /** Every await and the iterator; each gives the items it returned, in a list. */
     enum Variant {
-        AWAIT(Kind.MONO, p -> listOf(ReactorAwait.await(p.asMono()))),
-        AWAIT_OPTIONAL(Kind.MONO, p -> listOf(ReactorAwait.awaitOptional(p.asMono()))),
+        AWAIT(Kind.MONO, p -> listOf(ReactorAwait.await(asMono(p)))),
+        AWAIT_OPTIONAL(Kind.MONO, p -> listOf(ReactorAwait.awaitOptional(asMono(p)))),
         AWAIT_FIRST(Kind.FIRST, p -> List.of(ReactorAwait.awaitFirst(p))),
         AWAIT_FIRST_OR_DEFAULT(Kind.FIRST, p -> List.of(ReactorAwait.awaitFirstOrDefault(p, "default"))),
         AWAIT_FIRST_OPTIONAL(Kind.FIRST, p -> listOf(ReactorAwait.awaitFirstOptional(p))),
@@ -183,6 +174,16 @@ class MisbehavingPublisherTest {
         };
     }
 
+    /** {@code p} as a {@code Mono}, without any Reactor operator between it and its subscriber. */
+    private static Mono<String> asMono(MisbehavingPublisher p) {
+        return new Mono<>() {
+            @Override
+            public void subscribe(CoreSubscriber<? super String> actual) {
+                p.subscribe(actual);
+            }
+        };
+    }
+
     static Stream<Arguments> cells() {
         return Arrays.stream(Fault.values()).flatMap(f -> Arrays.stream(Variant.values()).map(v -> Arguments.of(f, v)));
     }
@@ -197,30 +198,8 @@ class MisbehavingPublisherTest {
         Expected expected = expect(fault, variant);
         MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
         List<String> seen = new ArrayList<>();
-        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-        run(LoopClock.virtual(), () -> {
-            Task<Void> cell = createTask(() -> variant.run(p, seen));
-            Task<Integer> other = createTask(() -> {
-                int rounds = 0;
-                for (; rounds < 3; rounds++) {
-                    sleep(Duration.ZERO);
-                }
-                return rounds;
-            });
-            assertThat(dev.reactiveawait.Async.await(other)).as("another task ran meanwhile").isEqualTo(3);
-            if (expected.pending()) {
-                assertThat(cell.isDone()).as("still waiting").isFalse();
-                cell.cancel();
-            }
-            try {
-                dev.reactiveawait.Async.await(cell);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-            assertThat(cell.isDone()).isTrue();
-            assertThat(allTasks()).as("no task left behind").containsExactly(currentTask());
-        });
-        check(expected, p, seen, thrown.get());
+        Throwable thrown = FaultCell.inATask(() -> variant.run(p, seen), expected.pending());
+        check(expected, p, seen, thrown);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -229,21 +208,9 @@ class MisbehavingPublisherTest {
         Expected expected = expect(fault, variant);
         MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-        Thread plain = Thread.ofPlatform().name("plain-" + fault + "-" + variant).start(() -> {
-            try {
-                variant.run(p, seen);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        });
-        if (expected.pending()) {
-            awaitParked(plain);
-            plain.interrupt(); // how a plain thread cancels a blocking call
-        }
-        plain.join(TimeUnit.SECONDS.toMillis(10));
-        assertThat(plain.isAlive()).as("the plain thread is still blocked").isFalse();
-        check(expected, p, seen, thrown.get());
+        Throwable thrown = FaultCell.onAPlainThread("plain-" + fault + "-" + variant, () -> variant.run(p, seen),
+                expected.pending());
+        check(expected, p, seen, thrown);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -252,11 +219,7 @@ class MisbehavingPublisherTest {
         Expected expected = expect(fault, variant);
         MisbehavingPublisher p = new MisbehavingPublisher(fault, variant.items());
         List<String> seen = new ArrayList<>();
-        run(LoopClock.virtual().autojump(Duration.ZERO), () -> {
-            assertThatThrownBy(() -> timeout(Duration.ofSeconds(30), () -> variant.run(p, seen)))
-                    .isInstanceOf(TimeoutException.class);
-            assertThat(allTasks()).containsExactly(currentTask());
-        });
+        FaultCell.underATimeout(() -> variant.run(p, seen));
         checkNothingLeaks(expected, p, seen);
     }
 
@@ -267,44 +230,18 @@ class MisbehavingPublisherTest {
     }
 
     private void check(Expected expected, MisbehavingPublisher p, List<String> seen, @Nullable Throwable thrown) {
-        if (expected.error() == null) {
-            assertThat(thrown).as("exception").isNull();
-        } else {
-            assertThat(thrown).as("exception").isInstanceOf(expected.error());
-            if (!expected.message().isEmpty()) {
-                assertThat(thrown).hasMessageContaining(expected.message());
-            }
-        }
+        FaultCell.assertThrown(thrown, expected.error(), expected.message());
         checkNothingLeaks(expected, p, seen);
     }
 
     /** The items, the cancellations, the hooks. */
     private void checkNothingLeaks(Expected expected, MisbehavingPublisher p, List<String> seen) {
-        if (p.fault == Fault.NO_ON_SUBSCRIBE) {
-            p.subscribeLate(); // after the await ended: this subscription must be cancelled at once
-        }
-        assertThat(seen).as("items").containsExactlyElementsOf(expected.items());
-        if (p.fault == Fault.NULL_ON_NEXT) {
-            assertThat(p.thrownBack).as("rule 2.13: thrown back to the publisher").hasSize(1);
-            assertThat(p.thrownBack.get(0)).isInstanceOf(NullPointerException.class).hasMessageContaining("rule 2.13");
-        }
-        assertThat(p.upstream.cancels).as("cancellations of the subscription").hasValue(expected.cancels());
-        assertThat(p.extra.cancels).as("cancellations of the second or late subscription").hasValue(expected.extraCancels());
-        assertThat(p.extra.requests).as("requests on the second or late subscription").isEmpty();
+        FaultCell.assertSourceLeftClean(p, seen, expected.items(), expected.cancels(), expected.extraCancels());
         assertThat(drops.takeItems()).as("items dropped to Hooks.onNextDropped").containsExactlyElementsOf(expected.droppedItems());
         List<Throwable> droppedErrors = drops.takeErrors();
         assertThat(droppedErrors).as("errors dropped to Hooks.onErrorDropped").hasSameSizeAs(expected.droppedErrors());
         for (int i = 0; i < droppedErrors.size(); i++) {
             assertThat(droppedErrors.get(i)).hasMessageContaining(expected.droppedErrors().get(i));
         }
-    }
-
-    /** Waits (at most 10 s) until the thread parks, blocked in the await. */
-    private static void awaitParked(Thread thread) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(thread.getState()).as("the plain thread blocks").isEqualTo(Thread.State.WAITING);
     }
 }

@@ -102,7 +102,7 @@ abstract class PublisherContractTest extends BridgeTestBase {
 
         assertThat(subscriber.awaitTermination()).isTrue();
         assertThat(subscriber.signals).containsExactly("onSubscribe", "onError(IllegalArgumentException)");
-        assertThat(subscriber.error).hasMessageContaining("3.9");
+        assertThat(subscriber.error()).hasMessageContaining("3.9");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.reactiveawait.reactor;
 import static dev.reactiveawait.Async.createTask;
 import static dev.reactiveawait.Async.gatherSettled;
 import static dev.reactiveawait.Async.run;
-import static dev.reactiveawait.Async.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactiveawait.Async;
@@ -11,9 +10,8 @@ import dev.reactiveawait.CancelledException;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Outcome;
 import dev.reactiveawait.Task;
-import java.time.Duration;
+import dev.reactiveawait.testkit.Races;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,11 +78,11 @@ class ReactorAwaitStressTest {
                                     .doFinally(c::ended);
                             tasks.add(createTask(() -> ReactorAwait.await(mono)));
                             emissions.add(emitters.submit(() -> {
-                                spin();
+                                Races.park();
                                 sink.tryEmitValue(value);
                             }));
                         }
-                        cancelSomeAtRandom(tasks);
+                        Races.cancelSomeAtRandom(tasks, emitters);
                         return Async.await(gatherSettled(tasks));
                     }));
             for (Future<?> f : emissions) {
@@ -143,7 +140,7 @@ class ReactorAwaitStressTest {
                         return sum;
                     }));
                 }
-                cancelSomeAtRandom(tasks);
+                Races.cancelSomeAtRandom(tasks, emitters);
                 return Async.await(gatherSettled(tasks));
             });
             for (Outcome<Long> o : outcomes) {
@@ -158,29 +155,6 @@ class ReactorAwaitStressTest {
             assertThat(c.subscribed.get()).as("round %d: subscriptions == completions + cancellations", round)
                     .isEqualTo(c.completed.get() + c.cancelled.get());
         }
-    }
-
-    /** Cancels about half of the tasks, at random moments, from the loop and from another thread. */
-    private void cancelSomeAtRandom(Collection<? extends Task<?>> tasks) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (Task<?> t : tasks) {
-            int choice = random.nextInt(4);
-            if (choice == 0) {
-                t.cancel();
-            } else if (choice == 1) {
-                emitters.submit(() -> {
-                    spin();
-                    t.cancel(); // from another thread: forwarded to the loop
-                });
-            }
-            if (random.nextInt(8) == 0) {
-                sleep(Duration.ZERO);
-            }
-        }
-    }
-
-    private static void spin() {
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(50_000));
     }
 
     private static final class Counters {

@@ -3,13 +3,11 @@ package dev.reactiveawait.rxjava3;
 import static dev.reactiveawait.rxjava3.RxAwait.iterate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reactiveawait.testkit.Races;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.schedulers.Schedulers;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,37 +61,8 @@ class BlockingIterationRaceTest {
     }
 
     private static void iterateOnPlainThreads(IntFunction<Long> iteration) throws InterruptedException {
-        List<Thread> threads = new ArrayList<>();
-        List<AtomicReference<Object>> results = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            int n = i;
-            AtomicReference<Object> result = new AtomicReference<>();
-            results.add(result);
-            threads.add(Thread.ofPlatform().name("iterating-" + i).daemon().start(() -> {
-                try {
-                    result.set(iteration.apply(n));
-                } catch (Throwable e) {
-                    result.set(e);
-                }
-            }));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (Thread t : threads) {
-            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
-        List<String> hung = new ArrayList<>();
-        for (Thread t : threads) {
-            if (t.isAlive()) {
-                StringBuilder stack = new StringBuilder(t.getName());
-                for (StackTraceElement frame : t.getStackTrace()) {
-                    stack.append("\n    at ").append(frame);
-                }
-                hung.add(stack.toString());
-                t.interrupt(); // a blocked iteration ends with CancelledException and cancels its source
-            }
-        }
-        assertThat(hung).as("iterating threads still blocked after 60 s (a lost wakeup)").isEmpty();
+        List<Object> results = Races.onPlainThreads(THREADS, iteration);
         long expected = (long) ITEMS * (ITEMS - 1) / 2;
-        assertThat(results).allSatisfy(r -> assertThat(r.get()).isEqualTo(expected));
+        assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(expected));
     }
 }

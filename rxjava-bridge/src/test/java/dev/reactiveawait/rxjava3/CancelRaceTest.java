@@ -1,11 +1,12 @@
 package dev.reactiveawait.rxjava3;
 
+import static dev.reactiveawait.rxjava3.BareSubscriber.bare;
 import static dev.reactiveawait.rxjava3.RxTasks.rxFlowable;
 import static dev.reactiveawait.rxjava3.RxTasks.rxSingle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactiveawait.Async;
-import io.reactivex.rxjava3.core.FlowableSubscriber;
+import dev.reactiveawait.testkit.Races;
 import io.reactivex.rxjava3.core.SingleObserver;
 import io.reactivex.rxjava3.disposables.Disposable;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.reactivestreams.Subscription;
 
 /**
  * Observers disposing, and subscribers requesting and cancelling, from other threads while the
@@ -74,7 +74,7 @@ class CancelRaceTest extends BridgeTestBase {
                     }
                 });
                 disposers.execute(() -> {
-                    spin();
+                    Races.spin();
                     upstream.get().dispose();
                 });
             }
@@ -83,7 +83,8 @@ class CancelRaceTest extends BridgeTestBase {
             assertThat(disposers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        awaitUntil(() -> bodiesEnded.get() == bodiesStarted.get() && loopThread.onLoop(() -> loop.allTasks().isEmpty()));
+        awaitUntil(() -> bodiesEnded.get() == bodiesStarted.get() && loopThread.onLoop(() -> loop.allTasks().isEmpty()),
+                Duration.ofSeconds(20));
         assertThat(twice).hasValue(0);
         assertThat(signals.get()).isBetween(0, SUBSCRIPTIONS);
     }
@@ -92,110 +93,15 @@ class CancelRaceTest extends BridgeTestBase {
     void flowablesRequestedAndCancelledFromOtherThreadsStayInOrderWithinDemand() throws Exception {
         AtomicInteger settled = new AtomicInteger();
         AtomicInteger violations = new AtomicInteger();
-        ExecutorService requesters = Executors.newFixedThreadPool(2);
-        try {
-            for (int i = 0; i < SUBSCRIPTIONS / 4; i++) {
-                DemandCheckingSubscriber subscriber = new DemandCheckingSubscriber(settled, violations);
-                rxFlowable(loop, (RxFlowableEmitter<Integer> emitter) -> {
-                    for (int item = 0; item < 20; item++) {
-                        emitter.emit(item);
-                    }
-                }).subscribe(subscriber);
-                requesters.execute(() -> {
-                    ThreadLocalRandom random = ThreadLocalRandom.current();
-                    for (int r = 0; r < 5; r++) {
-                        subscriber.ask(1 + random.nextInt(4));
-                        if (random.nextInt(8) == 0) {
-                            subscriber.cancel();
-                            return;
-                        }
-                        spin();
-                    }
-                    subscriber.ask(Long.MAX_VALUE - 100);
-                });
+        Races.requestAndCancelFromOtherThreads(SUBSCRIPTIONS / 4, () -> bare(rxFlowable(loop, (RxFlowableEmitter<Integer> emitter) -> {
+            for (int item = 0; item < 20; item++) {
+                emitter.emit(item);
             }
-        } finally {
-            requesters.shutdown();
-            assertThat(requesters.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        }
+        })),
+                settled, violations);
 
-        awaitUntil(() -> settled.get() == SUBSCRIPTIONS / 4 && loopThread.onLoop(() -> loop.allTasks().isEmpty()));
+        awaitUntil(() -> settled.get() == SUBSCRIPTIONS / 4 && loopThread.onLoop(() -> loop.allTasks().isEmpty()),
+                Duration.ofSeconds(20));
         assertThat(violations).hasValue(0);
-    }
-
-    /** Checks each item against the demand it asked for, and the order; settles on the end or its own cancel. */
-    private static final class DemandCheckingSubscriber implements FlowableSubscriber<Integer> {
-        private final AtomicInteger settled;
-        private final AtomicInteger violations;
-        private volatile Subscription subscription;
-        /** Guarded by this: the next expected item, the demand asked for, and whether it settled. */
-        private int next;
-        private long requested;
-        private boolean done;
-
-        DemandCheckingSubscriber(AtomicInteger settled, AtomicInteger violations) {
-            this.settled = settled;
-            this.violations = violations;
-        }
-
-        @Override
-        public void onSubscribe(Subscription s) {
-            subscription = s; // the requests come from other threads, through ask()
-        }
-
-        void ask(long n) {
-            synchronized (this) {
-                requested = requested + n < 0 ? Long.MAX_VALUE : requested + n;
-            }
-            subscription.request(n);
-        }
-
-        void cancel() {
-            subscription.cancel();
-            settle();
-        }
-
-        @Override
-        public void onNext(Integer value) {
-            synchronized (this) {
-                if (value != next || next >= requested) {
-                    violations.incrementAndGet();
-                }
-                next++;
-            }
-        }
-
-        @Override
-        public void onError(Throwable e) {
-            violations.incrementAndGet(); // nothing here fails
-            settle();
-        }
-
-        @Override
-        public void onComplete() {
-            settle();
-        }
-
-        private void settle() {
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                done = true;
-            }
-            settled.incrementAndGet();
-        }
-    }
-
-    private static void spin() {
-        int spins = ThreadLocalRandom.current().nextInt(20_000);
-        for (int s = 0; s < spins; s++) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        assertThat(eventually(condition::getAsBoolean, met -> met, java.time.Duration.ofSeconds(20)))
-                .as("condition not met in time").isTrue();
     }
 }

@@ -1,11 +1,8 @@
 package dev.reactiveawait.rxjava3;
 
+import dev.reactiveawait.testkit.LoopPublisherVerification;
 import java.io.IOException;
 import org.reactivestreams.Publisher;
-import org.reactivestreams.tck.PublisherVerification;
-import org.reactivestreams.tck.TestEnvironment;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 
 /**
  * {@link RxTasks#rxFlowable(dev.reactiveawait.EventLoop, FlowableBody)} against the Reactive
@@ -15,29 +12,14 @@ import org.testng.annotations.BeforeClass;
  * Flowable the bridge creates; the Singles, Maybes, Completables and Observables are not
  * Reactive Streams publishers (their contract is tested in the {@code *Test} classes).
  */
-public class FlowableBodyAsFlowableTckTest extends PublisherVerification<Long> {
-    private LoopThread loopThread;
-    private PluginErrors pluginErrors;
-
+public class FlowableBodyAsFlowableTckTest extends LoopPublisherVerification<Long> {
     public FlowableBodyAsFlowableTckTest() {
-        super(new TestEnvironment(TckTiming.TIMEOUT_MILLIS, TckTiming.NO_SIGNALS_MILLIS), TckTiming.GC_MILLIS);
-    }
-
-    @BeforeClass
-    public void startLoop() {
-        pluginErrors = PluginErrors.watch();
-        loopThread = new LoopThread("flowable-tck-loop");
-    }
-
-    @AfterClass
-    public void stopLoop() {
-        loopThread.close();
-        pluginErrors.checkNoneAndStop();
+        super(PluginErrors.HOOK, "flowable-tck-loop");
     }
 
     @Override
     public Publisher<Long> createPublisher(long elements) {
-        return BareSubscriber.bare(RxTasks.rxFlowable(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(RxTasks.rxFlowable(loop(), emitter -> {
             for (long i = 0; i < elements; i++) {
                 emitter.emit(i);
             }
@@ -46,7 +28,7 @@ public class FlowableBodyAsFlowableTckTest extends PublisherVerification<Long> {
 
     @Override
     public Publisher<Long> createFailedPublisher() {
-        return BareSubscriber.bare(RxTasks.rxFlowable(loopThread.loop, emitter -> {
+        return BareSubscriber.bare(RxTasks.rxFlowable(loop(), emitter -> {
             throw new IOException("the body failed");
         }));
     }

@@ -11,6 +11,7 @@ import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.VirtualClock;
 import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.testkit.LoopThread;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.FlowableSubscriber;
 import io.reactivex.rxjava3.observers.BaseTestConsumer;
@@ -134,7 +135,7 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
 
         assertThat(subscriber.awaitTermination()).isTrue();
         assertThat(subscriber.signals).containsExactly("onSubscribe", "onNext(1)", "onError(IllegalArgumentException)");
-        assertThat(subscriber.error).hasMessageContaining("rule 3.9");
+        assertThat(subscriber.error()).hasMessageContaining("rule 3.9");
         assertThat(events).containsExactly("emit threw CancelledException", "finally", "onError");
     }
 
@@ -320,10 +321,10 @@ class FlowableBodyAsFlowableTest extends ColdSourceContractTest<Flowable<Integer
     @Test
     void aVirtualSleepBetweenItemsTakesNoRealTime() {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            TestSubscriber<Long> subscriber = rxFlowable(virtualLoop.loop, (RxFlowableEmitter<Long> emitter) -> {
+            TestSubscriber<Long> subscriber = rxFlowable(virtualLoop.loop(), (RxFlowableEmitter<Long> emitter) -> {
                 for (int i = 0; i < 3; i++) {
                     Async.sleep(Duration.ofHours(1));
-                    emitter.emit(Duration.ofNanos(virtualLoop.loop.time()).toHours());
+                    emitter.emit(Duration.ofNanos(virtualLoop.loop().time()).toHours());
                 }
             }).test(1);
 

@@ -9,6 +9,8 @@ import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.LoopGroup;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.testkit.HookedErrors;
+import dev.reactiveawait.testkit.OnLoops;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -38,7 +40,7 @@ import org.reactivestreams.Subscriber;
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LoopGroupSchedulerTest {
-    private PluginErrors pluginErrors;
+    private HookedErrors pluginErrors;
     private LoopGroup group;
 
     @BeforeEach

@@ -9,6 +9,7 @@ import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Promise;
 import dev.reactiveawait.internal.CoreAccess;
+import dev.reactiveawait.testkit.LoopThread;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.core.Scheduler;
@@ -80,7 +81,7 @@ class LoopSchedulerTest extends BridgeTestBase {
     @Test
     void delaysPeriodsAndNowFollowAVirtualClock() {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            Scheduler onLoop = scheduler(virtualLoop.loop);
+            Scheduler onLoop = scheduler(virtualLoop.loop());
             long wallStart = System.nanoTime();
 
             // Subscribed on the loop: from another thread, the idle virtual loop could jump through
@@ -107,7 +108,7 @@ class LoopSchedulerTest extends BridgeTestBase {
     @Test
     void disposingAWorkerCancelsItsPendingTasksAndTheirTimers() throws InterruptedException {
         try (LoopThread virtualLoop = new LoopThread("virtual", LoopClock.virtual())) {
-            EventLoop vloop = virtualLoop.loop;
+            EventLoop vloop = virtualLoop.loop();
             // a pending foreign wait holds the virtual clock still while the timers are armed
             Promise<Void> hold = virtualLoop.onLoop(() -> CoreAccess.foreignPromise(vloop, () -> {}));
             Scheduler.Worker worker = scheduler(vloop).createWorker();

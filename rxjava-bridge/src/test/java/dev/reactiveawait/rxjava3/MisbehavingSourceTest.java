@@ -1,30 +1,18 @@
 package dev.reactiveawait.rxjava3;
 
-import static dev.reactiveawait.Async.allTasks;
-import static dev.reactiveawait.Async.createTask;
-import static dev.reactiveawait.Async.currentTask;
-import static dev.reactiveawait.Async.run;
-import static dev.reactiveawait.Async.sleep;
-import static dev.reactiveawait.Async.timeout;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reactiveawait.CancelledException;
-import dev.reactiveawait.LoopClock;
-import dev.reactiveawait.Task;
-import dev.reactiveawait.rxjava3.MisbehavingSource.Fault;
 import dev.reactiveawait.rxjava3.MisbehavingSource.Type;
+import dev.reactiveawait.testkit.FaultCell;
+import dev.reactiveawait.testkit.MisbehavingPublisher.Fault;
 import io.reactivex.rxjava3.exceptions.MissingBackpressureException;
 import io.reactivex.rxjava3.exceptions.ProtocolViolationException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -205,7 +193,7 @@ class MisbehavingSourceTest {
 
     static Stream<Arguments> cells() {
         return Arrays.stream(Fault.values()).flatMap(f -> Arrays.stream(Variant.values())
-                .filter(v -> f.appliesTo(v.type))
+                .filter(v -> MisbehavingSource.appliesTo(f, v.type))
                 .map(v -> Arguments.of(f, v)));
     }
 
@@ -219,30 +207,8 @@ class MisbehavingSourceTest {
         Expected expected = expect(fault, variant);
         MisbehavingSource source = new MisbehavingSource(fault, variant.items());
         List<String> seen = new ArrayList<>();
-        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-        run(LoopClock.virtual(), () -> {
-            Task<Void> cell = createTask(() -> variant.run(source, seen));
-            Task<Integer> other = createTask(() -> {
-                int rounds = 0;
-                for (; rounds < 3; rounds++) {
-                    sleep(Duration.ZERO);
-                }
-                return rounds;
-            });
-            assertThat(dev.reactiveawait.Async.await(other)).as("another task ran meanwhile").isEqualTo(3);
-            if (expected.pending()) {
-                assertThat(cell.isDone()).as("still waiting").isFalse();
-                cell.cancel();
-            }
-            try {
-                dev.reactiveawait.Async.await(cell);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-            assertThat(cell.isDone()).isTrue();
-            assertThat(allTasks()).as("no task left behind").containsExactly(currentTask());
-        });
-        check(expected, source, seen, thrown.get());
+        Throwable thrown = FaultCell.inATask(() -> variant.run(source, seen), expected.pending());
+        check(expected, source, seen, thrown);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -251,21 +217,9 @@ class MisbehavingSourceTest {
         Expected expected = expect(fault, variant);
         MisbehavingSource source = new MisbehavingSource(fault, variant.items());
         List<String> seen = new CopyOnWriteArrayList<>();
-        AtomicReference<@Nullable Throwable> thrown = new AtomicReference<>();
-        Thread plain = Thread.ofPlatform().name("plain-" + fault + "-" + variant).start(() -> {
-            try {
-                variant.run(source, seen);
-            } catch (Throwable e) {
-                thrown.set(e);
-            }
-        });
-        if (expected.pending()) {
-            awaitParked(plain);
-            plain.interrupt(); // how a plain thread cancels a blocking call
-        }
-        plain.join(TimeUnit.SECONDS.toMillis(10));
-        assertThat(plain.isAlive()).as("the plain thread is still blocked").isFalse();
-        check(expected, source, seen, thrown.get());
+        Throwable thrown = FaultCell.onAPlainThread("plain-" + fault + "-" + variant, () -> variant.run(source, seen),
+                expected.pending());
+        check(expected, source, seen, thrown);
     }
 
     @ParameterizedTest(name = "{0} / {1}")
@@ -274,11 +228,7 @@ class MisbehavingSourceTest {
         Expected expected = expect(fault, variant);
         MisbehavingSource source = new MisbehavingSource(fault, variant.items());
         List<String> seen = new ArrayList<>();
-        run(LoopClock.virtual().autojump(Duration.ZERO), () -> {
-            assertThatThrownBy(() -> timeout(Duration.ofSeconds(30), () -> variant.run(source, seen)))
-                    .isInstanceOf(TimeoutException.class);
-            assertThat(allTasks()).containsExactly(currentTask());
-        });
+        FaultCell.underATimeout(() -> variant.run(source, seen));
         checkNothingLeaks(expected, source, seen);
     }
 
@@ -290,30 +240,13 @@ class MisbehavingSourceTest {
     }
 
     private void check(Expected expected, MisbehavingSource source, List<String> seen, @Nullable Throwable thrown) {
-        if (expected.error() == null) {
-            assertThat(thrown).as("exception").isNull();
-        } else {
-            assertThat(thrown).as("exception").isInstanceOf(expected.error());
-            if (!expected.message().isEmpty()) {
-                assertThat(thrown).hasMessageContaining(expected.message());
-            }
-        }
+        FaultCell.assertThrown(thrown, expected.error(), expected.message());
         checkNothingLeaks(expected, source, seen);
     }
 
     /** The items, the cancellations, the hook. */
     private void checkNothingLeaks(Expected expected, MisbehavingSource source, List<String> seen) {
-        if (source.fault == Fault.NO_ON_SUBSCRIBE) {
-            source.subscribeLate(); // after the await ended: this upstream must be cancelled at once
-        }
-        assertThat(seen).as("items").containsExactlyElementsOf(expected.items());
-        if (source.fault == Fault.NULL_ON_NEXT) {
-            assertThat(source.thrownBack).as("rule 2.13: thrown back to the source").hasSize(1);
-            assertThat(source.thrownBack.get(0)).isInstanceOf(NullPointerException.class).hasMessageContaining("rule 2.13");
-        }
-        assertThat(source.upstream.cancels).as("cancellations of the upstream").hasValue(expected.cancels());
-        assertThat(source.extra.cancels).as("cancellations of the second or late upstream").hasValue(expected.extraCancels());
-        assertThat(source.extra.requests).as("requests on the second or late upstream").isEmpty();
+        FaultCell.assertSourceLeftClean(source, seen, expected.items(), expected.cancels(), expected.extraCancels());
         List<Throwable> reported = errors.take();
         assertThat(reported).as("errors sent to RxJavaPlugins.onError").hasSameSizeAs(expected.reported());
         for (int i = 0; i < reported.size(); i++) {
@@ -322,14 +255,5 @@ class MisbehavingSourceTest {
                 assertThat(reported.get(i)).isInstanceOf(ProtocolViolationException.class);
             }
         }
-    }
-
-    /** Waits (at most 10 s) until the thread parks, blocked in the await. */
-    private static void awaitParked(Thread thread) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertThat(thread.getState()).as("the plain thread blocks").isEqualTo(Thread.State.WAITING);
     }
 }

@@ -3,7 +3,6 @@ package dev.reactiveawait.rxjava3;
 import static dev.reactiveawait.Async.createTask;
 import static dev.reactiveawait.Async.gatherSettled;
 import static dev.reactiveawait.Async.run;
-import static dev.reactiveawait.Async.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reactiveawait.Async;
@@ -12,6 +11,7 @@ import dev.reactiveawait.Coroutine;
 import dev.reactiveawait.LoopClock;
 import dev.reactiveawait.Outcome;
 import dev.reactiveawait.Task;
+import dev.reactiveawait.testkit.Races;
 import io.reactivex.rxjava3.core.Completable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Maybe;
@@ -21,9 +21,7 @@ import io.reactivex.rxjava3.schedulers.Schedulers;
 import io.reactivex.rxjava3.subjects.CompletableSubject;
 import io.reactivex.rxjava3.subjects.MaybeSubject;
 import io.reactivex.rxjava3.subjects.SingleSubject;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +30,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +76,7 @@ class RxAwaitStressTest {
                     String value = "v" + i;
                     tasks.add(createTask(awaitOneOf(i % 5, value, c, emissions)));
                 }
-                cancelSomeAtRandom(tasks);
+                Races.cancelSomeAtRandom(tasks, emitters);
                 return Async.await(gatherSettled(tasks));
             });
             for (Future<?> f : emissions) {
@@ -104,7 +101,7 @@ class RxAwaitStressTest {
             case 0 -> {
                 SingleSubject<String> subject = SingleSubject.create();
                 emissions.add(emitters.submit(() -> {
-                    spin();
+                    Races.park();
                     subject.onSuccess(value);
                 }));
                 Single<String> single = Single.defer(() -> c.watch(subject));
@@ -113,7 +110,7 @@ class RxAwaitStressTest {
             case 1 -> {
                 MaybeSubject<String> subject = MaybeSubject.create();
                 emissions.add(emitters.submit(() -> {
-                    spin();
+                    Races.park();
                     subject.onSuccess(value);
                 }));
                 Maybe<String> maybe = Maybe.defer(() -> c.watch(subject));
@@ -122,7 +119,7 @@ class RxAwaitStressTest {
             case 2 -> {
                 CompletableSubject subject = CompletableSubject.create();
                 emissions.add(emitters.submit(() -> {
-                    spin();
+                    Races.park();
                     subject.onComplete();
                 }));
                 Completable completable = Completable.defer(() -> c.watch(subject));
@@ -164,7 +161,7 @@ class RxAwaitStressTest {
                         tasks.add(createTask(() -> sum(RxAwait.iterate(items, 1000))));
                     }
                 }
-                cancelSomeAtRandom(tasks);
+                Races.cancelSomeAtRandom(tasks, emitters);
                 return Async.await(gatherSettled(tasks));
             });
             for (Outcome<Long> o : outcomes) {
@@ -189,29 +186,6 @@ class RxAwaitStressTest {
             }
         }
         return sum;
-    }
-
-    /** Cancels about half of the tasks, at random moments, from the loop and from another thread. */
-    private void cancelSomeAtRandom(Collection<? extends Task<?>> tasks) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (Task<?> t : tasks) {
-            int choice = random.nextInt(4);
-            if (choice == 0) {
-                t.cancel();
-            } else if (choice == 1) {
-                emitters.submit(() -> {
-                    spin();
-                    t.cancel(); // from another thread: forwarded to the loop
-                });
-            }
-            if (random.nextInt(8) == 0) {
-                sleep(Duration.ZERO);
-            }
-        }
-    }
-
-    private static void spin() {
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(50_000));
     }
 
     /** Counts subscriptions and how each ended: disposed (or cancelled) by us, or terminated by the source. */

@@ -1,4 +1,4 @@
-package dev.reactiveawait.reactor;
+package dev.reactiveawait.testkit;
 
 /** The TCK's waits: short enough for a fast build on 2 cores, long enough not to flake there. */
 final class TckTiming {

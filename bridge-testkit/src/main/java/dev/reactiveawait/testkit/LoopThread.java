@@ -1,21 +1,33 @@
-package dev.reactiveawait.rxjava3;
+package dev.reactiveawait.testkit;
 
 import dev.reactiveawait.EventLoop;
 import dev.reactiveawait.LoopClock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** A long-lived loop serving other threads: {@code runForever()} on a platform thread of its own. */
-final class LoopThread implements AutoCloseable {
-    final EventLoop loop;
-    final Thread thread;
+public final class LoopThread implements AutoCloseable {
+    private final EventLoop loop;
+    private final Thread thread;
 
-    LoopThread(String name) {
+    /**
+     * Starts a loop on the system clock and waits until it runs.
+     *
+     * @param name the name of the loop's thread
+     */
+    public LoopThread(String name) {
         this(name, LoopClock.system());
     }
 
-    LoopThread(String name, LoopClock clock) {
+    /**
+     * Starts a loop on {@code clock} and waits until it runs.
+     *
+     * @param name the name of the loop's thread
+     * @param clock the loop's clock
+     */
+    public LoopThread(String name, LoopClock clock) {
         loop = EventLoop.create(clock);
         thread = Thread.ofPlatform().name(name).daemon().start(loop::runForever);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -27,8 +39,23 @@ final class LoopThread implements AutoCloseable {
         }
     }
 
-    /** Runs {@code action} on the loop and waits for it (loop-only calls such as createTask). */
-    <T> T onLoop(java.util.function.Supplier<T> action) {
+    /**
+     * The loop this thread runs.
+     *
+     * @return the running loop
+     */
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Runs {@code action} on the loop and waits for it (loop-only calls such as createTask).
+     *
+     * @param action what to run on the loop
+     * @param <T> its result type
+     * @return its result
+     */
+    public <T> T onLoop(Supplier<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.callSoonThreadsafe(() -> {
             try {
