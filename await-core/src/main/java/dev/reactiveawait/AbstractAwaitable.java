@@ -1,5 +1,6 @@
 package dev.reactiveawait;
 
+import dev.reactiveawait.internal.Sneaky;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;

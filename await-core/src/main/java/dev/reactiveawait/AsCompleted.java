@@ -1,5 +1,6 @@
 package dev.reactiveawait;
 
+import dev.reactiveawait.internal.Sneaky;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Iterator;

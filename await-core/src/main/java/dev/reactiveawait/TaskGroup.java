@@ -1,5 +1,6 @@
 package dev.reactiveawait;
 
+import dev.reactiveawait.internal.Sneaky;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.reactiveawait;
 
+import dev.reactiveawait.internal.Sneaky;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 

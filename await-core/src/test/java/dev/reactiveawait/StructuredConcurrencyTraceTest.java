@@ -1,5 +1,6 @@
 package dev.reactiveawait;
 
+import dev.reactiveawait.internal.Sneaky;
 import static dev.reactiveawait.Async.*;
 
 import java.time.Duration;
