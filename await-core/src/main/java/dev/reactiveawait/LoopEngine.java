@@ -46,7 +46,7 @@ abstract sealed class LoopEngine permits EventLoop {
     boolean ranIteration;
     /** A stop was requested: the dispatch returns to the driver at the end of this iteration. */
     boolean stopping;
-    /** The driver's thread was interrupted while the loop idled; restored on the next holder. */
+    /** The idle wait was interrupted: the interrupt is restored on the waiting thread once it hands the baton on (or leaves the run). */
     boolean idleInterrupted;
     /** Awaits of work done elsewhere (another thread) still pending: a virtual clock must not jump. */
     private int externalWaits;
